@@ -1,0 +1,256 @@
+"""The ``d8`` command line: parse options, call the library, print, choose the exit code.
+
+Exit codes: 0 fine; 1 the data has problems; 2 the command was misused; 3 an internal fault (one short
+line; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from .messages import format_problem, resolve_lang, word
+from .problems import Problem
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="d8",
+    help=(
+        "Theo dõi chỉ tiêu Dự án 8 năm 2024 của huyện Trà Bồng. / "
+        "Tracks Trà Bồng district's 2024 Project 8 targets."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DataOption = Annotated[
+    Path,
+    typer.Option(
+        "--data",
+        envvar="D8_DATA",
+        help="Thư mục dữ liệu (plan_2024.yaml, communes/) / data folder. [D8_DATA]",
+        show_default=True,
+    ),
+]
+LangOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option(
+        "--lang",
+        envvar="D8_LANG",
+        click_type=click.Choice(["vi", "en"]),
+        help="Ngôn ngữ / language: vi (mặc định / default) or en. [D8_LANG]",
+        show_default=False,
+    ),
+]
+
+
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Hiện chi tiết lỗi nội bộ / show internal tracebacks.")
+    ] = False,
+) -> None:
+    """Theo dõi chỉ tiêu Dự án 8 năm 2024 của huyện Trà Bồng / Trà Bồng's Project 8 tracker."""
+
+
+def _print_problems(problems: list[Problem], lang: str, fmt: str = "text", err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    if fmt == "json":
+        from .messages import problem_message
+
+        payload = [
+            {
+                "path": p.location.path,
+                "line": p.location.line,
+                "column": p.location.column,
+                "severity": p.severity.value,
+                "code": p.code,
+                "message": problem_message(p, lang),
+            }
+            for p in problems
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2), file=stream)
+        return
+    for problem in problems:
+        if fmt == "github":
+            from .messages import problem_message
+
+            loc = problem.location
+            kind = "error" if problem.is_error else "warning"
+            message = problem_message(problem, lang).replace("\n", " ")
+            print(
+                f"::{kind} file={loc.path},line={loc.line or 1},col={loc.column or 1},"
+                f"title={problem.code}::{message}",
+                file=stream,
+            )
+        else:
+            print(format_problem(problem, lang), file=stream)
+
+
+def _load(data: Path, lang: str):  # type: ignore[no-untyped-def]
+    from .loader import load_dataset
+
+    return load_dataset(data)
+
+
+@app.command()
+def validate(
+    data: DataOption = Path("data"),
+    lang: LangOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi / warnings fail too.")
+    ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            click_type=click.Choice(["text", "json", "github"]),
+            help="Dạng kết quả / output format: text, json, github.",
+        ),
+    ] = "text",
+) -> None:
+    """Kiểm tra toàn bộ dữ liệu, báo mọi lỗi kèm tệp:dòng:cột / check all data, report every
+    problem."""
+    lang = resolve_lang(lang)
+    result = _load(data, lang)
+    errors, warnings = result.errors, result.warnings
+    _print_problems(result.problems, lang, fmt)
+    if fmt == "text":
+        if result.dataset is not None and not errors:
+            ds = result.dataset
+            records = sum(len(c.records) for c in ds.communes)
+            entities = sum(len(c.entities) for c in ds.communes)
+            print(word("summary_ok", lang).format(files=ds.files, records=records, entities=entities))
+        if result.problems:
+            print(word("summary_problems", lang).format(errors=len(errors), warnings=len(warnings)))
+    failed = bool(errors) or (strict and bool(warnings))
+    raise typer.Exit(EXIT_DATA if failed else EXIT_OK)
+
+
+def _parse_as_of(value: str | None, lang: str) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(word("bad_date_option", lang), param_hint="--as-of") from None
+
+
+@app.command()
+def status(
+    data: DataOption = Path("data"),
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Tính đến ngày / as of date (today)."),
+    ] = None,
+    commune: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--commune", metavar="ID", help="Một xã (mã hoặc tên) / one commune."),
+    ] = None,
+    items: Annotated[
+        bool, typer.Option("--items", help="Thêm mọi mục của bảng hoạt động / every table item.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Mức độ hoàn thành các chỉ tiêu / completion against the plan's targets."""
+    lang = resolve_lang(lang)
+    day = _parse_as_of(as_of, lang)
+    result = _load(data, lang)
+    if result.dataset is None or result.errors:
+        _print_problems(result.errors, lang, err=True)
+        print(word("summary_problems", lang).format(
+            errors=len(result.errors), warnings=len(result.warnings)), file=sys.stderr)
+        raise typer.Exit(EXIT_DATA)
+    dataset = result.dataset
+
+    chosen = None
+    if commune is not None:
+        chosen = dataset.commune(commune)
+        if chosen is None:
+            ids = [c.id for c in dataset.communes]
+            close = difflib.get_close_matches(commune, ids, n=1)
+            hint = word("did_you_mean", lang, close[0]) if close else ""
+            raise typer.BadParameter(
+                word("commune_unknown", lang, commune, hint, ", ".join(ids)), param_hint="--commune"
+            )
+
+    from .progress import compute_status
+    from .statusview import status_json, status_view
+
+    report = compute_status(dataset.plan, dataset.communes, day, chosen.id if chosen else None)
+    if as_json:
+        print(json.dumps(status_json(report, show_items=items), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=False)
+    console.print(
+        status_view(report, dataset.plan, lang, commune_name=chosen.name if chosen else None,
+                    show_items=items)
+    )
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            click_type=click.Choice(["commune", "plan"]),
+            help="commune (data/communes/*.yaml) hoặc / or plan (data/plan_2024.yaml).",
+        ),
+    ] = "commune",
+) -> None:
+    """In JSON Schema của tệp YAML cho trình soạn thảo / print the JSON Schema for editors."""
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text(kind))
+
+
+def _utf8_streams() -> None:
+    # Windows consoles and redirections may default to a legacy code page that cannot print
+    # Vietnamese; never let printing a message become a crash.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main() -> None:
+    """Entry point of the ``d8`` script: turns unexpected faults into exit code 3."""
+    _utf8_streams()
+    debug = "--debug" in sys.argv[1:] or bool(os.environ.get("D8_DEBUG"))
+    try:
+        app(prog_name="d8")
+    except SystemExit:
+        raise
+    except Exception as exc:  # the one place an unforeseen fault becomes a short message
+        if debug:
+            raise
+        from .problems import Location
+        from .problems import Problem as _Problem
+
+        lang = resolve_lang(_lang_from_argv(sys.argv[1:]))
+        problem = _Problem(Location("d8"), "internal-error", {"error": type(exc).__name__})
+        print(format_problem(problem, lang), file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _lang_from_argv(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None

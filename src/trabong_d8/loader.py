@@ -1,0 +1,291 @@
+"""Load a data folder (the plan and the commune files) into validated models.
+
+``load_dataset`` never raises on bad data: it returns the models it could build and every problem
+found in every file, each located at ``file:line:column``. Shape problems come from pydantic and are
+translated here into the project's codes, at the line of the offending key or value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .messages import Found, Suggestion, Word
+from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
+from .problems import Location, Problem, Severity
+from .yamlio import YamlDocument, read_yaml
+
+PLAN_FILE = "plan_2024.yaml"
+COMMUNES_DIR = "communes"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Dataset:
+    """A whole data folder once it has loaded: the plan, the communes and where they came from."""
+
+    root: Path
+    plan: Plan
+    communes: list[Commune]
+    plan_doc: YamlDocument
+    commune_docs: list[YamlDocument]
+
+    def commune(self, key: str) -> Commune | None:
+        """Find a commune by id or by name (any case, with or without diacritics typed)."""
+        wanted = _fold(key)
+        for commune in self.communes:
+            if wanted in (_fold(commune.id), _fold(commune.name)):
+                return commune
+        return None
+
+    @property
+    def files(self) -> int:
+        return 1 + len(self.communes)
+
+
+@dataclass
+class LoadResult:
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
+
+
+def display_path(path: Path) -> str:
+    """The path as the user will recognise it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
+    """Read and check every file of a data folder; see the module docstring."""
+    from .checks import check_dataset  # cross-file checks need the models first
+
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(Location(display_path(root)), "data-dir-missing"))
+        return LoadResult(None, problems)
+
+    plan_doc = read_yaml(root / PLAN_FILE, display_path(root / PLAN_FILE))
+    plan = validate_document(plan_doc, Plan)
+    problems.extend(plan_doc.problems)
+
+    commune_docs: list[YamlDocument] = []
+    communes: list[Commune] = []
+    for path in _commune_files(root, problems):
+        doc = read_yaml(path, display_path(path))
+        commune = validate_document(doc, Commune)
+        problems.extend(doc.problems)
+        if commune is not None:
+            commune_docs.append(doc)
+            communes.append(commune)
+
+    if plan is None:
+        return LoadResult(None, _sorted(problems))
+    dataset = Dataset(root, plan, communes, plan_doc, commune_docs)
+    problems.extend(check_dataset(dataset, today=today))
+    has_errors = any(p.is_error for p in problems)
+    return LoadResult(None if has_errors else dataset, _sorted(problems))
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=Problem.sort_key)
+
+
+def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
+    folder = root / COMMUNES_DIR
+    if not folder.is_dir():
+        problems.append(Problem(Location(display_path(folder)), "communes-missing"))
+        return []
+    resolved_root = root.resolve()
+    found: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            continue
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(resolved_root):
+                problems.append(
+                    Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)})
+                )
+                continue
+        found.append(path)
+    if not found:
+        problems.append(Problem(Location(display_path(folder)), "communes-missing"))
+    return found
+
+
+# --- from pydantic's errors to located problems --------------------------------------------------
+
+
+ModelT = typing.TypeVar("ModelT", bound=BaseModel)
+
+
+def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
+    """Validate a parsed file against ``model``; problems are appended to ``doc.problems``."""
+    if doc.problems:  # unreadable or not YAML: nothing more to say about its shape
+        return None
+    if doc.value is None:
+        doc.problems.append(Problem(Location(doc.path, 1, 1), "file-empty"))
+        return None
+    if not isinstance(doc.value, dict):
+        doc.problems.append(
+            Problem(Location(doc.path, 1, 1), "file-not-mapping", {"found": _kind_name(doc.value)})
+        )
+        return None
+    try:
+        return model.model_validate(doc.value)
+    except ValidationError as exc:
+        doc.problems.extend(translate_errors(exc.errors(), doc, model))
+        return None
+
+
+def _kind_name(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    return type(value).__name__
+
+
+def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
+    # pydantic adds the names of union members and validators to loc; the file knows only keys
+    return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+
+
+def translate_errors(
+    errors: list[Any], doc: YamlDocument, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    seen: set[tuple[tuple[str | int, ...], str]] = set()
+    for error in errors:
+        loc = _clean_loc(error["loc"])
+        problem = _translate(error, loc, doc, model)
+        key = (loc, problem.code)
+        if key in seen:  # a union reports the same fault once per member
+            continue
+        seen.add(key)
+        problems.append(problem)
+    return problems
+
+
+def _translate(
+    error: Any, loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel]
+) -> Problem:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    where = doc.locate(loc)
+    found = Found(value)
+
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        return Problem(
+            doc.locate(loc, prefer_key=True),
+            "unknown-key",
+            {"key": key, "suggestion": Suggestion(close[0] if close else None),
+             "allowed": ", ".join(allowed)},
+        )
+    if kind == "missing":
+        return Problem(doc.locate(loc[:-1]), "missing-key", {"key": str(loc[-1])})
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, float):
+            return Problem(where, "expected-whole-number", {"found": found})
+        if isinstance(value, str) and value.isdigit():
+            code = "leading-zero-number" if value.startswith("0") else "expected-integer"
+            return Problem(where, code, {"found": found})
+        return Problem(where, "expected-integer", {"found": found})
+    if kind in ("float_type", "float_parsing"):
+        return Problem(where, "expected-number", {"found": found})
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        if limit == 0 and isinstance(value, (int, float)) and value < 0:
+            return Problem(where, "negative-count", {"found": found})
+        return Problem(where, "too-small", {"found": found, "limit": limit})
+    if kind in ("less_than_equal", "less_than"):
+        return Problem(where, "too-large", {"found": found, "limit": ctx.get("le", ctx.get("lt"))})
+    if kind == "string_type":
+        return Problem(where, "expected-text", {"found": found, "raw": _raw(value)})
+    if kind == "string_too_short":
+        return Problem(where, "empty-text")
+    if kind == "too_short":
+        return Problem(where, "empty-list")
+    if kind == "bool_type":
+        return Problem(where, "expected-boolean", {"found": found})
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return Problem(where, "expected-mapping", {"found": found})
+    if kind == "list_type":
+        return Problem(where, "expected-list", {"found": found})
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        return Problem(where, "unexpected-value", {"found": found, "expected": expected})
+    if kind == "date_format":
+        return Problem(where, "bad-date", {"found": found})
+    if kind == "date_impossible":
+        return Problem(where, "impossible-date", {"found": found})
+    if kind == "code_format":
+        return Problem(where, "bad-code", {"found": found})
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern")
+        help_key = "item_help" if pattern == ITEM_ID_PATTERN else "slug_help"
+        if pattern not in (ITEM_ID_PATTERN, SLUG_PATTERN):
+            help_key = "item_help" if "nd" in str(pattern) else "slug_help"
+        return Problem(where, "bad-id", {"found": found, "pattern_help": Word(help_key)})
+    return Problem(where, "invalid-value", {"detail": error.get("msg", kind)})
+
+
+def _raw(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _first_model(info.annotation)
+    return list(current.model_fields) if current is not None else []
+
+
+def _first_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def warning(location: Location, code: str, **params: Any) -> Problem:
+    return Problem(location, code, params, Severity.WARNING)

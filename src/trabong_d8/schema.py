@@ -1,0 +1,25 @@
+"""JSON Schemas of the YAML files, for editors (VS Code's YAML extension) to complete and check."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import Commune, Plan
+
+_MODELS = {"commune": Commune, "plan": Plan}
+_TITLES = {
+    "commune": "trabong-d8: tệp xã / commune file (data/communes/*.yaml)",
+    "plan": "trabong-d8: kế hoạch / plan file (data/plan_2024.yaml)",
+}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    schema = _MODELS[kind].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = _TITLES[kind]
+    return schema
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,196 @@
+"""``d8 status`` as a rich table, and as the JSON object other tools read.
+
+The text views take a :class:`~trabong_d8.progress.StatusReport` and return renderables or plain
+data; they never compute completion themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .messages import word
+from .models import Plan
+from .progress import Completion, Status, StatusReport
+
+BAR_WIDTH = 10
+STATUS_STYLE = {
+    Status.achieved: "bold green",
+    Status.on_track: "green",
+    Status.behind: "yellow",
+    Status.at_risk: "bold red",
+    Status.not_started: "dim",
+}
+
+
+def format_number(value: float | None, lang: str) -> str:
+    """12 → "12"; 38.6 → "38,6" in Vietnamese (decimal comma), "38.6" in English."""
+    if value is None:
+        return "—"
+    text = str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+
+
+def status_word(status: Status | None, lang: str) -> str:
+    return word(f"status_{status.value}" if status else "status_none", lang)
+
+
+def bar(percent: float | None) -> Text:
+    if percent is None:
+        return Text("")
+    filled = min(BAR_WIDTH, int(percent / 100 * BAR_WIDTH + 0.5))
+    text = Text("█" * filled, style="cyan")
+    text.append("░" * (BAR_WIDTH - filled), style="dim")
+    return text
+
+
+def _labels(plan: Plan, lang: str) -> dict[str, str]:
+    labels = {ct.id.value: getattr(ct.label, lang) for ct in plan.core_targets}
+    labels.update({item.id: getattr(item.label, lang) for item in plan.items()})
+    return labels
+
+
+def _progress_cell(row: Completion, lang: str) -> Text:
+    if row.percent is None:
+        return Text("")
+    cell = bar(row.percent)
+    cell.append(f" {format_number(row.percent, lang)}%")
+    return cell
+
+
+def _status_cell(row: Completion, lang: str) -> Text:
+    if row.status is None:
+        return Text("—", style="dim")
+    return Text(status_word(row.status, lang), style=STATUS_STYLE[row.status])
+
+
+def _target_cell(row: Completion, lang: str) -> str:
+    if row.target is None:
+        return row.target_text if row.target_text is not None else word("district_wide", lang)
+    suffix = "%" if row.unit == "percent" else ""
+    return f"{format_number(row.target, lang)}{suffix}"
+
+
+def _done_cell(row: Completion, lang: str) -> str:
+    suffix = "%" if row.unit == "percent" else ""
+    text = f"{format_number(row.achieved, lang)}{suffix}"
+    if row.numerator is not None:
+        text += "\n" + word("safe_birth_detail", lang, row.numerator, row.denominator)
+    return text
+
+
+def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
+    labels = _labels(plan, lang)
+    table = Table(show_lines=False, expand=False, pad_edge=False)
+    table.add_column(word("col_target", lang), ratio=None, overflow="fold", max_width=44)
+    table.add_column(word("col_goal", lang), justify="right")
+    table.add_column(word("col_done", lang), justify="right")
+    table.add_column(word("col_progress", lang), no_wrap=True)
+    table.add_column(word("col_status", lang), no_wrap=True)
+    for row in report.targets:
+        table.add_row(
+            labels.get(row.id, row.id),
+            _target_cell(row, lang),
+            _done_cell(row, lang),
+            _progress_cell(row, lang),
+            _status_cell(row, lang),
+        )
+    return table
+
+
+def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
+    labels = _labels(plan, lang)
+    table = Table(title=word("title_items", lang), title_justify="left", pad_edge=False)
+    table.add_column(word("col_item", lang), no_wrap=True)
+    table.add_column(word("col_target", lang), overflow="fold", max_width=40)
+    table.add_column(word("col_level", lang), no_wrap=True)
+    table.add_column(word("col_goal", lang), overflow="fold", max_width=18)
+    table.add_column(word("col_done", lang), justify="right")
+    table.add_column(word("col_progress", lang), no_wrap=True)
+    table.add_column(word("col_status", lang), no_wrap=True)
+    for row in report.items:
+        if row.target is None and row.achieved == 0 and row.target_text == "0":
+            continue  # nothing planned at this level and nothing done: a row of noise
+        level = word(f"level_{row.level}", lang) if row.level in ("district", "commune") else ""
+        table.add_row(
+            row.id,
+            labels.get(row.id, row.id),
+            level,
+            _target_cell(row, lang),
+            format_number(row.achieved, lang),
+            _progress_cell(row, lang),
+            _status_cell(row, lang),
+        )
+    return table
+
+
+def status_view(
+    report: StatusReport, plan: Plan, lang: str, *, commune_name: str | None = None,
+    show_items: bool = False,
+) -> RenderableType:
+    title = word("title_commune", lang, commune_name) if commune_name else word("title", lang)
+    elapsed = format_number(round(report.elapsed * 100, 1), lang)
+    parts: list[RenderableType] = [
+        Text(title, style="bold"),
+        Text(word("as_of", lang, format_date(report.as_of, lang), elapsed)),
+        Text(""),
+        targets_table(report, plan, lang),
+    ]
+    if show_items:
+        parts += [Text(""), items_table(report, plan, lang)]
+    parts.append(Text(word("footer_counts", lang, report.records, report.entities), style="dim"))
+    if report.estimated_allocations:
+        parts.append(
+            Text(
+                word("provenance_note", lang, report.estimated_allocations, report.communes),
+                style="yellow",
+            )
+        )
+    return Group(*parts)
+
+
+def _row_json(row: Completion, include_level: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": row.id,
+        "unit": row.unit,
+        "target": row.target,
+        "achieved": row.achieved,
+        "percent": row.percent,
+        "remaining": row.remaining,
+        "status": row.status.value if row.status else None,
+    }
+    if include_level:
+        data["level"] = row.level
+        data["target_text"] = row.target_text
+    if row.numerator is not None:
+        data["numerator"] = row.numerator
+        data["denominator"] = row.denominator
+    return data
+
+
+def status_json(report: StatusReport, *, show_items: bool = False) -> dict[str, Any]:
+    """The stable JSON form of ``d8 status --json`` (keys documented in the README)."""
+    data: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
+        "elapsed": round(report.elapsed, 4),
+        "commune": report.commune,
+        "targets": [_row_json(row, include_level=False) for row in report.targets],
+        "allocation": {
+            "estimated": report.estimated_allocations,
+            "communes": report.communes,
+            "official": report.estimated_allocations == 0,
+        },
+        "records": report.records,
+        "entities": report.entities,
+    }
+    if show_items:
+        data["items"] = [_row_json(row, include_level=True) for row in report.items]
+    return data

@@ -1,0 +1,401 @@
+"""The one place where YAML is read.
+
+PyYAML's ordinary loaders are unsafe for people who are not programmers: they keep the last of two
+duplicate keys without a word, turn ``no`` into ``False``, ``074`` into ``60`` and ``10:30`` into ``630``,
+expand aliases (billion laughs) and, with the wrong loader, run code from tags. This module builds plain
+Python values straight from the parser's events with a small, strict scalar resolver instead:
+
+* plain ``true``/``false`` become booleans, ``null``/``~``/empty become ``None``, decimal integers
+  without a leading zero become ``int``, decimals with a point become ``float``; everything else stays
+  exactly the text that was typed (``no``, ``074``, ``10:30``, ``2024-03-05``);
+* quoted and block scalars are always text;
+* duplicate keys, anchors, aliases, merge keys (``<<``), tags and second documents are problems;
+* every key and text value is NFC-normalised, so a name typed in decomposed form (NFD) matches;
+* the position of every key and value is kept, so later checks can point at ``file:line:column``.
+
+Nothing here raises on bad input: problems are returned with the value (see :mod:`problems`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Location, Problem
+
+try:  # libyaml's C parser when present; the pure-Python one gives the same events
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+#: Files larger than this are refused before parsing (a district's file is a few tens of KiB).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its value, where each part of it stands, and what was wrong."""
+
+    path: str
+    value: Any = None
+    #: position (line, column; 1-based) of each value, by its path of keys and list indices
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: position of each mapping key, by the path of the value it names
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: Path_, *, prefer_key: bool = False) -> Location:
+        """Where ``path`` stands in the file; the nearest existing parent when it does not exist."""
+        probe = tuple(path)
+        while True:
+            if prefer_key and probe in self.key_positions:
+                line, col = self.key_positions[probe]
+                return Location(self.path, line, col)
+            if probe in self.positions:
+                # a mapping's own position is its first key; its key's line reads better
+                if probe in self.key_positions and isinstance(self.get(probe), (dict, list)):
+                    line, col = self.key_positions[probe]
+                else:
+                    line, col = self.positions[probe]
+                return Location(self.path, line, col)
+            if not probe:
+                return Location(self.path, 1, 1)
+            probe = probe[:-1]
+            prefer_key = True
+
+    def get(self, path: Path_) -> Any:
+        node = self.value
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
+
+
+def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and parse one YAML file, returning its value and every problem found."""
+    shown = display or str(path)
+    doc = YamlDocument(shown)
+    text = _read_text(path, doc)
+    if text is not None:
+        parse_text(text, doc)
+    return doc
+
+
+def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
+    """Parse ``text`` into ``doc`` (used directly by tests and for files already decoded)."""
+    try:
+        _Builder(doc).build(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError as exc:
+        doc.value = None
+        doc.problems.append(_syntax_problem(doc.path, exc, text))
+    except yaml.reader.ReaderError as exc:
+        doc.value = None
+        line, col = _line_col(text, exc.position)
+        doc.problems.append(
+            Problem(
+                Location(doc.path, line, col),
+                "yaml-control-char",
+                {"char": f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"},
+            )
+        )
+    except yaml.YAMLError as exc:  # any other parser complaint still has to be located
+        doc.value = None
+        doc.problems.append(Problem(Location(doc.path, 1, 1), "yaml-syntax", {"detail": str(exc)}))
+    return doc
+
+
+# --- reading bytes -------------------------------------------------------------------------------
+
+
+def _read_text(path: Path, doc: YamlDocument) -> str | None:
+    where = Location(doc.path)
+    try:
+        if path.is_dir():
+            doc.problems.append(Problem(where, "file-is-directory"))
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            doc.problems.append(
+                Problem(where, "file-too-large", {"size": size, "limit": MAX_FILE_BYTES})
+            )
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        doc.problems.append(Problem(where, "file-missing"))
+        return None
+    except OSError as exc:
+        doc.problems.append(Problem(where, "file-unreadable", {"reason": exc.strerror or str(exc)}))
+        return None
+    return decode_bytes(raw, doc)
+
+
+def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
+    """Decode a file's bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            doc.problems.append(_encoding_problem(doc.path, raw, exc.start))
+            return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        bom = 3
+    else:
+        bom = 0
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        doc.problems.append(_binary_problem(doc.path, raw, offset, bom))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        doc.problems.append(_encoding_problem(doc.path, raw, exc.start, bom))
+        return None
+
+
+def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _encoding_problem(path: str, raw: bytes, offset: int, bom: int = 0) -> Problem:
+    line, col = _byte_line_col(raw, offset)
+    return Problem(
+        Location(path, line, col),
+        "encoding-not-utf8",
+        {"offset": offset + bom, "byte": f"0x{raw[offset]:02X}"},
+    )
+
+
+def _binary_problem(path: str, raw: bytes, offset: int, bom: int) -> Problem:
+    line, col = _byte_line_col(raw, offset)
+    return Problem(Location(path, line, col), "file-binary", {"offset": offset + bom})
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# --- syntax errors -------------------------------------------------------------------------------
+
+# libyaml and the pure-Python parser word their complaints slightly differently; match on both.
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("cannot start any token", "yaml-tab"),
+    ("found a tab character", "yaml-tab"),
+    ("found unexpected end of stream", "yaml-unclosed-quote"),
+    ("found unknown escape character", "yaml-bad-escape"),
+    ("could not find expected ':'", "yaml-missing-colon"),
+    ("mapping values are not allowed", "yaml-colon-in-value"),
+    ("did not find expected key", "yaml-indentation"),
+    ("did not find expected '-' indicator", "yaml-indentation"),
+    ("bad indentation", "yaml-indentation"),
+    ("expected <block end>", "yaml-indentation"),
+    ("did not find expected node content", "yaml-missing-value"),
+    ("did not find expected ',' or", "yaml-unclosed-bracket"),
+    ("expected ',' or", "yaml-unclosed-bracket"),
+    ("did not find expected alphabetic or numeric character", "yaml-bad-anchor"),
+)
+
+
+def _leading_tab(line: str) -> int:
+    """1-based column of a tab among the line's leading white space, 0 if none."""
+    for i, ch in enumerate(line):
+        if ch == "\t":
+            return i + 1
+        if ch != " ":
+            return 0
+    return 0
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = exc.problem or ""
+    code = "yaml-syntax"
+    for needle, hint_code in _SYNTAX_HINTS:
+        if needle in problem:
+            code = hint_code
+            break
+    if code == "yaml-tab":
+        # libyaml says "found character that cannot start any token" of tabs and of '@' and '`' alike
+        lines = text.splitlines()
+        here = lines[line - 1] if 0 < line <= len(lines) else ""
+        tab_col = _leading_tab(here)
+        if tab_col:
+            col = tab_col
+        elif "\\t" not in problem:
+            code = "yaml-reserved-char"
+    if code == "yaml-unclosed-quote" and "quoted scalar" not in (exc.context or ""):
+        code = "yaml-syntax"
+    detail = problem if not exc.context else f"{exc.context}, {problem}"
+    return Problem(Location(path, line, col), code, {"detail": detail})
+
+
+# --- building values from events -----------------------------------------------------------------
+
+
+def resolve_plain(text: str) -> Any:
+    """The strict resolver for unquoted scalars (see the module's docstring)."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+class _Builder:
+    """Turns a stream of parser events into plain values, recording positions and problems."""
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+
+    def _problem(self, mark: Any, code: str, **params: Any) -> None:
+        self.doc.problems.append(
+            Problem(Location(self.doc.path, mark.line + 1, mark.column + 1), code, params)
+        )
+
+    def build(self, events: Any) -> None:
+        doc = self.doc
+        positions = doc.positions
+        key_positions = doc.key_positions
+        # each frame: [container, path, pending_key, key_mark, first_seen_keys]
+        stack: list[list[Any]] = []
+        documents = 0
+        root: Any = None
+        for event in events:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._problem(event.start_mark, "yaml-multiple-documents")
+                    # keep reading for syntax errors but drop the extra document's values
+                continue
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                frame = stack.pop()
+                if frame[2] is not None:  # a key with no value cannot happen in valid YAML
+                    frame[0][frame[2]] = None
+                value = frame[0]
+                if not stack and documents == 1:
+                    root = value
+                continue
+
+            mark = event.start_mark
+            if kind is not yaml.AliasEvent and getattr(event, "anchor", None) is not None:
+                self._problem(mark, "yaml-anchor", name=event.anchor)
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!" and kind is not yaml.AliasEvent:
+                self._problem(mark, "yaml-tag", tag=tag)
+
+            # a scalar as a mapping key
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                frame = stack[-1]
+                if kind is not yaml.ScalarEvent:
+                    self._problem(mark, "yaml-complex-key")
+                    # keep going: push a throw-away container so events stay balanced
+                    if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                        stack.append([{} if kind is yaml.MappingStartEvent else [], None, None,
+                                      None, {}])
+                    frame[2] = object()  # an unreachable key for the value that follows
+                    frame[3] = mark
+                    continue
+                key = _nfc(event.value)
+                if key == "<<" and not event.style:
+                    self._problem(mark, "yaml-merge-key")
+                seen = frame[4]
+                if key in seen:
+                    first_line = seen[key]
+                    self._problem(mark, "yaml-duplicate-key", key=key, first_line=first_line)
+                    frame[2] = _DUPLICATE
+                else:
+                    seen[key] = mark.line + 1
+                    frame[2] = key
+                frame[3] = mark
+                continue
+
+            # a value: work out where it goes
+            if not stack:
+                path: Path_ | None = () if documents == 1 else None
+                parent = None
+                slot: Any = None
+            else:
+                parent_frame = stack[-1]
+                parent = parent_frame[0]
+                base = parent_frame[1]
+                if isinstance(parent, dict):
+                    slot = parent_frame[2]
+                    parent_frame[2] = None
+                    if base is None or not isinstance(slot, str):
+                        path = None
+                    else:
+                        path = (*base, slot)
+                        km = parent_frame[3]
+                        key_positions[path] = (km.line + 1, km.column + 1)
+                else:
+                    slot = len(parent)
+                    path = None if base is None else (*base, slot)
+
+            if kind is yaml.ScalarEvent:
+                if event.style or (tag is not None and tag != "!"):
+                    value: Any = _nfc(event.value)
+                elif tag == "!":
+                    value = _nfc(event.value)
+                else:
+                    value = resolve_plain(event.value)
+                    if isinstance(value, str):
+                        value = _nfc(value)
+            elif kind is yaml.AliasEvent:
+                self._problem(mark, "yaml-alias", name=event.anchor)
+                value = None
+            elif kind is yaml.MappingStartEvent:
+                value = {}
+                stack.append([value, path, None, None, {}])
+            else:  # SequenceStartEvent
+                value = []
+                stack.append([value, path, None, None, {}])
+
+            if path is not None:
+                positions[path] = (mark.line + 1, mark.column + 1)
+            if parent is None:
+                if not stack or stack[-1][0] is not value:
+                    if documents == 1:
+                        root = value
+            elif isinstance(parent, dict):
+                if isinstance(slot, str):
+                    parent[slot] = value
+            else:
+                parent.append(value)
+        doc.value = root
+
+
+_DUPLICATE = object()

@@ -1,0 +1,170 @@
+"""The strict YAML reader: values, positions, and every refusal located."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from trabong_d8.yamlio import MAX_FILE_BYTES, YamlDocument, parse_text, read_yaml, resolve_plain
+
+
+def parse(text: str) -> YamlDocument:
+    return parse_text(text, YamlDocument("t.yaml"))
+
+
+def codes(doc: YamlDocument) -> list[tuple[str, int, int]]:
+    return [(p.code, p.location.line, p.location.column) for p in doc.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", 12),
+        ("-3", -3),
+        ("0", 0),
+        ("2.5", 2.5),
+        ("true", True),
+        ("False", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        # YAML 1.1 would change all of these; they stay exactly as typed
+        ("no", "no"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("off", "off"),
+        ("074", "074"),
+        ("08", "08"),
+        ("10:30", "10:30"),
+        ("0x1F", "0x1F"),
+        ("1_000", "1_000"),
+        ("2024-03-05", "2024-03-05"),
+        (".inf", ".inf"),
+        ("1e3", "1e3"),
+    ],
+)
+def test_plain_scalars_resolve_strictly(text: str, expected: object) -> None:
+    value = resolve_plain(text)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+def test_quoted_scalars_are_always_text() -> None:
+    doc = parse("a: '12'\nb: \"true\"\nc: 'null'\n")
+    assert doc.value == {"a": "12", "b": "true", "c": "null"}
+
+
+def test_positions_of_keys_and_values() -> None:
+    doc = parse("a: 1\nrecords:\n  - id: x\n    count: 3\n")
+    assert doc.positions[("a",)] == (1, 4)
+    assert doc.key_positions[("records", 0, "count")] == (4, 5)
+    assert doc.positions[("records", 0, "count")] == (4, 12)
+    assert str(doc.locate(("records", 0, "missing"))) == "t.yaml:3:5"
+    assert str(doc.locate(("records",))) == "t.yaml:2:1"
+
+
+def test_duplicate_keys_are_refused_not_overwritten() -> None:
+    doc = parse("a: 1\nb:\n  x: 1\n  x: 2\na: 3\n")
+    assert codes(doc) == [("yaml-duplicate-key", 4, 3), ("yaml-duplicate-key", 5, 1)]
+    assert doc.problems[0].params == {"key": "x", "first_line": 3}
+    assert doc.value == {"a": 1, "b": {"x": 1}}  # the first value is kept, nothing merged
+
+
+def test_duplicates_in_different_list_entries_are_fine() -> None:
+    doc = parse("- id: a\n- id: b\n")
+    assert not doc.problems
+
+
+def test_anchors_aliases_merge_keys_and_tags_are_refused() -> None:
+    doc = parse("a: &x 1\nb: *x\nc:\n  <<: {d: 1}\ne: !!python/object/apply:os.system [echo]\n")
+    assert [c[0] for c in codes(doc)] == ["yaml-anchor", "yaml-alias", "yaml-merge-key", "yaml-tag"]
+    assert codes(doc)[1][1:] == (2, 4)
+
+
+def test_billion_laughs_is_refused_at_once() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    doc = parse("\n".join(lines) + "\n")
+    assert doc.problems and {p.code for p in doc.problems} == {"yaml-anchor", "yaml-alias"}
+    # aliases become None: nothing was expanded
+    assert doc.value["a9"] == [None] * 9
+
+
+def test_nfc_normalisation_of_keys_and_values() -> None:
+    decomposed = unicodedata.normalize("NFD", "Trà Bồng")
+    doc = parse(f"name: {decomposed}\n{decomposed}: 1\n")
+    assert doc.value == {"name": "Trà Bồng", "Trà Bồng": 1}
+
+
+def test_nfd_and_nfc_keys_are_duplicates() -> None:
+    doc = parse(f"Trà: 1\n{unicodedata.normalize('NFD', 'Trà')}: 2\n")
+    assert [p.code for p in doc.problems] == ["yaml-duplicate-key"]
+
+
+def test_second_document_is_refused() -> None:
+    doc = parse("a: 1\n---\nb: 2\n")
+    assert codes(doc) == [("yaml-multiple-documents", 2, 1)]
+    assert doc.value == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column"),
+    [
+        ("a:\n\tb: 1\n", "yaml-tab", 2, 1),
+        ("a: 'x\nb: 2\n", "yaml-unclosed-quote", 3, 1),
+        ("a: b: c\n", "yaml-colon-in-value", 1, 5),
+        ("a:\n  - x\n  y: 1\n", "yaml-indentation", 3, 3),
+        ("a: [1, 2\n", "yaml-unclosed-bracket", 2, 1),
+        ("a: @x\n", "yaml-reserved-char", 1, 4),
+    ],
+)
+def test_syntax_errors_are_located(text: str, code: str, line: int, column: int) -> None:
+    doc = parse(text)
+    assert codes(doc) == [(code, line, column)]
+    assert doc.value is None
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfname: Tr\xc3\xa0\n")
+    doc = read_yaml(path, "bom.yaml")
+    assert not doc.problems
+    assert doc.value == {"name": "Trà"}
+
+
+def test_utf16_with_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "u16.yaml"
+    path.write_bytes("name: Trà Bồng\n".encode("utf-16"))
+    doc = read_yaml(path, "u16.yaml")
+    assert not doc.problems
+    assert doc.value == {"name": "Trà Bồng"}
+
+
+def test_legacy_encoding_is_refused_with_offset_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "cp1258.yaml"
+    path.write_bytes("id: x\nname: Trà\n".encode("cp1258"))
+    doc = read_yaml(path, "cp1258.yaml")
+    assert codes(doc) == [("encoding-not-utf8", 2, 9)]
+    assert doc.problems[0].params == {"offset": 14, "byte": "0xE0"}
+
+
+def test_binary_junk_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "junk.yaml"
+    path.write_bytes(b"PK\x03\x04\x00\x00junk")
+    assert [p.code for p in read_yaml(path).problems] == ["file-binary"]
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    assert [p.code for p in read_yaml(path).problems] == ["file-too-large"]
+
+
+def test_directory_and_missing_file(tmp_path: Path) -> None:
+    assert [p.code for p in read_yaml(tmp_path).problems] == ["file-is-directory"]
+    assert [p.code for p in read_yaml(tmp_path / "nope.yaml").problems] == ["file-missing"]
