@@ -11,16 +11,35 @@ import difflib
 import json
 import os
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import click
 import typer
 
 from .messages import format_problem, resolve_lang, word
 from .problems import Problem
 
+if TYPE_CHECKING:
+    from .loader import LoadResult
+
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class SchemaKind(str, Enum):
+    commune = "commune"
+    plan = "plan"
 
 app = typer.Typer(
     name="d8",
@@ -39,17 +58,17 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="D8_DATA",
-        help="Thư mục dữ liệu (plan_2024.yaml, communes/) / data folder. [D8_DATA]",
+        help="Thư mục dữ liệu (plan_2024.yaml, communes/) / data folder.",
         show_default=True,
     ),
 ]
 LangOption = Annotated[
-    Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.10
+    Optional[Lang],  # noqa: UP045 - typer needs Optional on Python 3.10
     typer.Option(
         "--lang",
         envvar="D8_LANG",
-        click_type=click.Choice(["vi", "en"]),
-        help="Ngôn ngữ / language: vi (mặc định / default) or en. [D8_LANG]",
+        case_sensitive=False,
+        help="Ngôn ngữ / language: vi (mặc định / default) or en.",
         show_default=False,
     ),
 ]
@@ -64,9 +83,11 @@ def _root(
     """Theo dõi chỉ tiêu Dự án 8 năm 2024 của huyện Trà Bồng / Trà Bồng's Project 8 tracker."""
 
 
-def _print_problems(problems: list[Problem], lang: str, fmt: str = "text", err: bool = False) -> None:
+def _print_problems(
+    problems: list[Problem], lang: str, fmt: Format = Format.text, err: bool = False
+) -> None:
     stream = sys.stderr if err else sys.stdout
-    if fmt == "json":
+    if fmt is Format.json:
         from .messages import problem_message
 
         payload = [
@@ -83,7 +104,7 @@ def _print_problems(problems: list[Problem], lang: str, fmt: str = "text", err: 
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=stream)
         return
     for problem in problems:
-        if fmt == "github":
+        if fmt is Format.github:
             from .messages import problem_message
 
             loc = problem.location
@@ -98,7 +119,7 @@ def _print_problems(problems: list[Problem], lang: str, fmt: str = "text", err: 
             print(format_problem(problem, lang), file=stream)
 
 
-def _load(data: Path, lang: str):  # type: ignore[no-untyped-def]
+def _load(data: Path) -> LoadResult:
     from .loader import load_dataset
 
     return load_dataset(data)
@@ -107,26 +128,22 @@ def _load(data: Path, lang: str):  # type: ignore[no-untyped-def]
 @app.command()
 def validate(
     data: DataOption = Path("data"),
-    lang: LangOption = None,
+    language: LangOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Cảnh báo cũng tính là lỗi / warnings fail too.")
     ] = False,
     fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            click_type=click.Choice(["text", "json", "github"]),
-            help="Dạng kết quả / output format: text, json, github.",
-        ),
-    ] = "text",
+        Format,
+        typer.Option("--format", help="Dạng kết quả / output format: text, json, github."),
+    ] = Format.text,
 ) -> None:
     """Kiểm tra toàn bộ dữ liệu, báo mọi lỗi kèm tệp:dòng:cột / check all data, report every
     problem."""
-    lang = resolve_lang(lang)
-    result = _load(data, lang)
+    lang = resolve_lang(language.value if language else None)
+    result = _load(data)
     errors, warnings = result.errors, result.warnings
     _print_problems(result.problems, lang, fmt)
-    if fmt == "text":
+    if fmt is Format.text:
         if result.dataset is not None and not errors:
             ds = result.dataset
             records = sum(len(c.records) for c in ds.communes)
@@ -162,12 +179,12 @@ def status(
         bool, typer.Option("--items", help="Thêm mọi mục của bảng hoạt động / every table item.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON.")] = False,
-    lang: LangOption = None,
+    language: LangOption = None,
 ) -> None:
     """Mức độ hoàn thành các chỉ tiêu / completion against the plan's targets."""
-    lang = resolve_lang(lang)
+    lang = resolve_lang(language.value if language else None)
     day = _parse_as_of(as_of, lang)
-    result = _load(data, lang)
+    result = _load(data)
     if result.dataset is None or result.errors:
         _print_problems(result.errors, lang, err=True)
         print(word("summary_problems", lang).format(
@@ -205,17 +222,14 @@ def status(
 @app.command()
 def schema(
     kind: Annotated[
-        str,
-        typer.Argument(
-            click_type=click.Choice(["commune", "plan"]),
-            help="commune (data/communes/*.yaml) hoặc / or plan (data/plan_2024.yaml).",
-        ),
-    ] = "commune",
+        SchemaKind,
+        typer.Argument(help="commune (data/communes/*.yaml) hoặc / or plan (data/plan_2024.yaml)."),
+    ] = SchemaKind.commune,
 ) -> None:
     """In JSON Schema của tệp YAML cho trình soạn thảo / print the JSON Schema for editors."""
     from .schema import schema_text
 
-    sys.stdout.write(schema_text(kind))
+    sys.stdout.write(schema_text(kind.value))
 
 
 def _utf8_streams() -> None:

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from .messages import word
 from .models import Plan
-from .progress import Completion, Status, StatusReport
+from .progress import Completion, Status, StatusReport, TargetKind, classify_target
 
-BAR_WIDTH = 10
+BAR_WIDTH = 8
 STATUS_STYLE = {
     Status.achieved: "bold green",
     Status.on_track: "green",
@@ -74,32 +75,50 @@ def _status_cell(row: Completion, lang: str) -> Text:
 
 def _target_cell(row: Completion, lang: str) -> str:
     if row.target is None:
-        return row.target_text if row.target_text is not None else word("district_wide", lang)
+        if row.target_text is None:
+            return word("district_wide", lang)
+        cell = classify_target(row.target_text)
+        if cell is not None and cell.kind is TargetKind.discretionary:
+            return word("discretionary", lang)
+        return row.target_text
     suffix = "%" if row.unit == "percent" else ""
     return f"{format_number(row.target, lang)}{suffix}"
 
 
 def _done_cell(row: Completion, lang: str) -> str:
     suffix = "%" if row.unit == "percent" else ""
-    text = f"{format_number(row.achieved, lang)}{suffix}"
+    return f"{format_number(row.achieved, lang)}{suffix}"
+
+
+def _done_of_target(row: Completion, lang: str) -> str:
+    if row.target is None:
+        return f"{_done_cell(row, lang)} / —"
+    text = f"{_done_cell(row, lang)} / {_target_cell(row, lang)}"
     if row.numerator is not None:
         text += "\n" + word("safe_birth_detail", lang, row.numerator, row.denominator)
     return text
 
 
+def _remaining_cell(row: Completion, lang: str) -> str:
+    if row.remaining is None:
+        return ""
+    suffix = "%" if row.unit == "percent" else ""
+    return f"{format_number(row.remaining, lang)}{suffix}"
+
+
 def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
     labels = _labels(plan, lang)
-    table = Table(show_lines=False, expand=False, pad_edge=False)
-    table.add_column(word("col_target", lang), ratio=None, overflow="fold", max_width=44)
-    table.add_column(word("col_goal", lang), justify="right")
-    table.add_column(word("col_done", lang), justify="right")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(word("col_target", lang), min_width=12, ratio=1)
+    table.add_column(word("col_done_of_goal", lang), justify="right", no_wrap=True)
+    table.add_column(word("col_remaining", lang), justify="right", no_wrap=True)
     table.add_column(word("col_progress", lang), no_wrap=True)
-    table.add_column(word("col_status", lang), no_wrap=True)
+    table.add_column(word("col_status", lang), min_width=8)
     for row in report.targets:
         table.add_row(
             labels.get(row.id, row.id),
-            _target_cell(row, lang),
-            _done_cell(row, lang),
+            _done_of_target(row, lang),
+            _remaining_cell(row, lang),
             _progress_cell(row, lang),
             _status_cell(row, lang),
         )
@@ -108,14 +127,15 @@ def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
 
 def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
     labels = _labels(plan, lang)
-    table = Table(title=word("title_items", lang), title_justify="left", pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=word("title_items", lang),
+                  title_justify="left", title_style="bold")
     table.add_column(word("col_item", lang), no_wrap=True)
-    table.add_column(word("col_target", lang), overflow="fold", max_width=40)
+    table.add_column(word("col_content", lang), overflow="fold", min_width=16, ratio=1)
     table.add_column(word("col_level", lang), no_wrap=True)
-    table.add_column(word("col_goal", lang), overflow="fold", max_width=18)
-    table.add_column(word("col_done", lang), justify="right")
-    table.add_column(word("col_progress", lang), no_wrap=True)
-    table.add_column(word("col_status", lang), no_wrap=True)
+    table.add_column(word("col_goal", lang), overflow="fold", max_width=14)
+    table.add_column(word("col_done", lang), justify="right", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(word("col_status", lang), min_width=8)
     for row in report.items:
         if row.target is None and row.achieved == 0 and row.target_text == "0":
             continue  # nothing planned at this level and nothing done: a row of noise
@@ -126,7 +146,7 @@ def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
             level,
             _target_cell(row, lang),
             format_number(row.achieved, lang),
-            _progress_cell(row, lang),
+            format_number(row.percent, lang) if row.percent is not None else "",
             _status_cell(row, lang),
         )
     return table
@@ -144,6 +164,8 @@ def status_view(
         Text(""),
         targets_table(report, plan, lang),
     ]
+    if report.commune and any(row.target is None for row in report.targets):
+        parts.append(Text(word("district_wide_note", lang), style="dim"))
     if show_items:
         parts += [Text(""), items_table(report, plan, lang)]
     parts.append(Text(word("footer_counts", lang, report.records, report.entities), style="dim"))
