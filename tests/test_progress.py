@@ -146,12 +146,28 @@ def two_communes() -> list[Commune]:
             rec("2024-05-10", "nd3.hd2.7", "district", entity="club-1"),
         ],
         entities=[
-            {"id": "club-1", "kind": "change_leader_club", "item": "nd3.hd2.2", "name": "CLB 1",
-             "village": "THCS A", "date": "2024-04-01", "action": "founded",
-             "organiser": "district", "members": {"total": 25, "girls": 14, "children": 25}},
-            {"id": "ta-1", "kind": "trusted_address", "item": "nd2.hd3.1", "name": "ĐCTC 1",
-             "village": "Thôn 1", "date": "2024-08-01", "action": "founded",
-             "organiser": "district", "members": {"total": 5}},
+            {
+                "id": "club-1",
+                "kind": "change_leader_club",
+                "item": "nd3.hd2.2",
+                "name": "CLB 1",
+                "village": "THCS A",
+                "date": "2024-04-01",
+                "action": "founded",
+                "organiser": "district",
+                "members": {"total": 25, "girls": 14, "children": 25},
+            },
+            {
+                "id": "ta-1",
+                "kind": "trusted_address",
+                "item": "nd2.hd3.1",
+                "name": "ĐCTC 1",
+                "village": "Thôn 1",
+                "date": "2024-08-01",
+                "action": "founded",
+                "organiser": "district",
+                "members": {"total": 5},
+            },
         ],
     )
     b = commune(
@@ -160,9 +176,17 @@ def two_communes() -> list[Commune]:
         300,
         records=[rec("2024-06-01", "nd1.hd4.3", "commune", safe_birth_reached=60)],
         entities=[
-            {"id": "club-2", "kind": "change_leader_club", "item": "nd3.hd2.2", "name": "CLB 2",
-             "village": "THCS B", "date": "2024-06-30", "action": "founded",
-             "organiser": "district", "members": {"total": 20}},
+            {
+                "id": "club-2",
+                "kind": "change_leader_club",
+                "item": "nd3.hd2.2",
+                "name": "CLB 2",
+                "village": "THCS B",
+                "date": "2024-06-30",
+                "action": "founded",
+                "organiser": "district",
+                "members": {"total": 20},
+            },
         ],
     )
     return [a, b]
@@ -189,7 +213,12 @@ def test_district_status_by_hand(plan: Plan, two_communes: list) -> None:
     # 3 of 21 dialogues = 14.29 % → 14.3; 0.143 < 0.2486 → at risk
     d = rows["policy_dialogues"]
     assert (d.target, d.achieved, d.percent, d.remaining, d.status) == (
-        21, 3, 14.3, 18, Status.at_risk)
+        21,
+        3,
+        14.3,
+        18,
+        Status.at_risk,
+    )
     # 2 of 3 clubs = 66.7 %, on track
     c = rows["change_leader_clubs"]
     assert (c.achieved, c.percent, c.remaining, c.status) == (2, 66.7, 1, Status.on_track)
@@ -203,7 +232,13 @@ def test_district_status_by_hand(plan: Plan, two_communes: list) -> None:
     # 30 / 80 = 37.5 % of the target; 0.375 is behind (≥ 0.2486, < 0.4475); 50 points remain
     s = rows["safe_birth_outreach"]
     assert (s.numerator, s.denominator, s.achieved, s.percent, s.remaining, s.status) == (
-        120, 400, 30.0, 37.5, 50, Status.behind)
+        120,
+        400,
+        30.0,
+        37.5,
+        50,
+        Status.behind,
+    )
 
 
 def test_commune_status_by_hand(plan: Plan, two_communes: list) -> None:
@@ -215,7 +250,12 @@ def test_commune_status_by_hand(plan: Plan, two_communes: list) -> None:
     # 60 of 100 women = 60 %; 60 / 80 = 75 %, on track
     s = rows["safe_birth_outreach"]
     assert (s.numerator, s.denominator, s.achieved, s.percent, s.status) == (
-        60, 100, 60.0, 75.0, Status.on_track)
+        60,
+        100,
+        60.0,
+        75.0,
+        Status.on_track,
+    )
     # clubs are a district-wide target: the commune's contribution, no percentage
     c = rows["change_leader_clubs"]
     assert (c.target, c.achieved, c.percent, c.status) == (None, 1, None, None)
@@ -227,20 +267,34 @@ def test_item_rows_by_level(plan: Plan, two_communes: list) -> None:
     rows = {(r.id, r.level): r for r in report.items}
     district = rows[("nd3.hd1.2", "district")]
     assert (district.target, district.achieved, district.percent, district.status) == (
-        2, 1, 50.0, Status.on_track)
+        2,
+        1,
+        50.0,
+        Status.on_track,
+    )
     communal = rows[("nd3.hd1.2", "commune")]
     # 2 of 19 = 10.53 % → 10.5, at risk
     assert (communal.target, communal.achieved, communal.percent, communal.status) == (
-        19, 2, 10.5, Status.at_risk)
+        19,
+        2,
+        10.5,
+        Status.at_risk,
+    )
     # a word target reports what was done, without a percentage
     words = rows[("nd3.hd2.7", "district")]
     assert (words.target, words.target_text, words.achieved, words.percent, words.status) == (
-        None, "Huyện", 1, None, None)
+        None,
+        "Huyện",
+        1,
+        None,
+        None,
+    )
 
 
 def test_no_denominator_means_no_percentage(plan: Plan) -> None:
-    lonely = commune("c", 19, None, records=[rec("2024-04-01", "nd1.hd4.3", "commune",
-                                                 safe_birth_reached=10)])
+    lonely = commune(
+        "c", 19, None, records=[rec("2024-04-01", "nd1.hd4.3", "commune", safe_birth_reached=10)]
+    )
     s = by_id(compute_status(plan, [lonely], JUNE_30).targets)["safe_birth_outreach"]
     assert (s.target, s.percent, s.status, s.numerator, s.denominator) == (None, None, None, 0, 0)
 

@@ -64,7 +64,9 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
         where = doc.locate((*path, "id"))
         if item.id in items:
             problems.append(
-                Problem(where, "plan-duplicate-id", {"id": item.id, "first_line": first_line[item.id]})
+                Problem(
+                    where, "plan-duplicate-id", {"id": item.id, "first_line": first_line[item.id]}
+                )
             )
             continue
         items[item.id] = item
@@ -87,7 +89,9 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
         for n, item_id in enumerate(core.counts_from):
             item = items.get(item_id)
             if item is None or item.sub_items:
-                problems.append(_err(doc, (*path, "counts_from", n), "plan-unknown-item", id=item_id))
+                problems.append(
+                    _err(doc, (*path, "counts_from", n), "plan-unknown-item", id=item_id)
+                )
                 resolved = False
                 continue
             total += sum(numeric_target(item, level) or 0 for level in Level)
@@ -120,33 +124,49 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
     names: dict[str, str] = {}
     entity_ids: dict[str, str] = {}
     record_ids: dict[str, str] = {}
-    pairs = list(zip(dataset.communes, dataset.commune_docs))
+    pairs = list(zip(dataset.communes, dataset.commune_docs, strict=True))
 
     for commune, doc in pairs:
         if commune.id in commune_ids:
             problems.append(
-                _err(doc, ("id",), "commune-duplicate-id", id=commune.id, other=commune_ids[commune.id])
+                _err(
+                    doc,
+                    ("id",),
+                    "commune-duplicate-id",
+                    id=commune.id,
+                    other=commune_ids[commune.id],
+                )
             )
         else:
             commune_ids[commune.id] = doc.path
         folded = commune.name.casefold()
         if folded in names:
             problems.append(
-                _err(doc, ("name",), "commune-duplicate-name", name=commune.name, other=names[folded])
+                _err(
+                    doc, ("name",), "commune-duplicate-name", name=commune.name, other=names[folded]
+                )
             )
         else:
             names[folded] = doc.path
         stem = doc.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if stem != commune.id:
             problems.append(
-                _warn(doc, ("id",), "commune-file-name", expected=f"{commune.id}.yaml", id=commune.id)
+                _warn(
+                    doc, ("id",), "commune-file-name", expected=f"{commune.id}.yaml", id=commune.id
+                )
             )
         for e, entity in enumerate(commune.entities):
             path: Path_ = ("entities", e)
             where = str(doc.locate((*path, "id")))
             if entity.id in entity_ids:
                 problems.append(
-                    _err(doc, (*path, "id"), "duplicate-id", id=entity.id, other=entity_ids[entity.id])
+                    _err(
+                        doc,
+                        (*path, "id"),
+                        "duplicate-id",
+                        id=entity.id,
+                        other=entity_ids[entity.id],
+                    )
                 )
             else:
                 entity_ids[entity.id] = where
@@ -156,8 +176,13 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
             where = str(doc.locate(("records", r, "id")))
             if record.id in record_ids:
                 problems.append(
-                    _err(doc, ("records", r, "id"), "duplicate-id", id=record.id,
-                         other=record_ids[record.id])
+                    _err(
+                        doc,
+                        ("records", r, "id"),
+                        "duplicate-id",
+                        id=record.id,
+                        other=record_ids[record.id],
+                    )
                 )
             else:
                 record_ids[record.id] = where
@@ -189,8 +214,14 @@ def _check_commune(
     def check_date(path: Path_, date: dt.date) -> None:
         if not start <= date <= end:
             problems.append(
-                _err(doc, path, "date-outside-plan", date=date.isoformat(),
-                     start=start.isoformat(), end=end.isoformat())
+                _err(
+                    doc,
+                    path,
+                    "date-outside-plan",
+                    date=date.isoformat(),
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                )
             )
         elif date > today:
             problems.append(
@@ -214,7 +245,9 @@ def _check_commune(
         cell = classify_target(text) if text is not None else None
         if cell is not None and cell.kind is TargetKind.none:
             problems.append(
-                _warn(doc, path, "level-no-target", level=_LevelWord(level), item=item.id, cell=text)
+                _warn(
+                    doc, path, "level-no-target", level=_LevelWord(level), item=item.id, cell=text
+                )
             )
 
     for e, entity in enumerate(commune.entities):
@@ -225,8 +258,14 @@ def _check_commune(
             if item.entity_kind is None or item.entity_kind != entity.kind:
                 expected = item.entity_kind.value if item.entity_kind else None
                 problems.append(
-                    _err(doc, (*path, "kind"), "entity-item-kind", item=item.id,
-                         kind=entity.kind.value, expected=_Expected(expected))
+                    _err(
+                        doc,
+                        (*path, "kind"),
+                        "entity-item-kind",
+                        item=item.id,
+                        kind=entity.kind.value,
+                        expected=_Expected(expected),
+                    )
                 )
             check_level((*path, "organiser"), item, entity.organiser)
         problems.extend(_check_participants(doc, (*path, "members"), entity.members))
@@ -242,8 +281,13 @@ def _check_commune(
                 check_level((*path, "organiser"), item, record.organiser)
         if record.entity is not None and record.entity not in entity_ids:
             problems.append(
-                _err(doc, (*path, "entity"), "unknown-entity", id=record.entity,
-                     suggestion=_suggest(record.entity, list(entity_ids)))
+                _err(
+                    doc,
+                    (*path, "entity"),
+                    "unknown-entity",
+                    id=record.entity,
+                    suggestion=_suggest(record.entity, list(entity_ids)),
+                )
             )
         if record.participants is not None:
             problems.extend(_check_participants(doc, (*path, "participants"), record.participants))
@@ -254,8 +298,13 @@ def _check_commune(
         problems.append(_warn(doc, ("allocation",), "allocation-no-denominator"))
     elif reached > group:
         problems.append(
-            _warn(doc, ("allocation", "safe_birth_target_group"), "safe-birth-over",
-                  reached=reached, group=group)
+            _warn(
+                doc,
+                ("allocation", "safe_birth_target_group"),
+                "safe-birth-over",
+                reached=reached,
+                group=group,
+            )
         )
     return problems
 
@@ -293,13 +342,31 @@ def _check_participants(doc: YamlDocument, path: Path_, people: Participants) ->
         value, whole_value = getattr(people, part), getattr(people, whole)
         if value is not None and whole_value is not None and value > whole_value:
             problems.append(
-                _err(doc, (*path, part), "participants-exceed", part=part, value=value,
-                     whole=whole, whole_value=whole_value)
+                _err(
+                    doc,
+                    (*path, part),
+                    "participants-exceed",
+                    part=part,
+                    value=value,
+                    whole=whole,
+                    whole_value=whole_value,
+                )
             )
-    if people.women is not None and people.men is not None and people.women + people.men > people.total:
+    if (
+        people.women is not None
+        and people.men is not None
+        and people.women + people.men > people.total
+    ):
         problems.append(
-            _err(doc, (*path, "men"), "participants-exceed", part="women + men",
-                 value=people.women + people.men, whole="total", whole_value=people.total)
+            _err(
+                doc,
+                (*path, "men"),
+                "participants-exceed",
+                part="women + men",
+                value=people.women + people.men,
+                whole="total",
+                whole_value=people.total,
+            )
         )
     return problems
 
@@ -319,8 +386,14 @@ def _check_allocations(
         for item_id, value in commune.allocation.items.items():
             if item_id not in allocatable:
                 problems.append(
-                    _err(doc, ("allocation", "items", item_id), "allocation-unknown-item", key=True,
-                         id=item_id, suggestion=_suggest(item_id, list(allocatable)))
+                    _err(
+                        doc,
+                        ("allocation", "items", item_id),
+                        "allocation-unknown-item",
+                        key=True,
+                        id=item_id,
+                        suggestion=_suggest(item_id, list(allocatable)),
+                    )
                 )
                 continue
             totals[item_id] += value
@@ -334,8 +407,12 @@ def _check_allocations(
                 Problem(
                     plan_doc.locate((*path, "commune")) if path else Location(plan_doc.path),
                     "allocation-sum",
-                    {"id": item_id, "total": totals[item_id], "target": target,
-                     "detail": ", ".join(shares[item_id]) or "—"},
+                    {
+                        "id": item_id,
+                        "total": totals[item_id],
+                        "target": target,
+                        "detail": ", ".join(shares[item_id]) or "—",
+                    },
                 )
             )
     return problems

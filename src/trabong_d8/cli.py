@@ -41,6 +41,7 @@ class SchemaKind(str, Enum):
     commune = "commune"
     plan = "plan"
 
+
 app = typer.Typer(
     name="d8",
     help=(
@@ -148,7 +149,9 @@ def validate(
             ds = result.dataset
             records = sum(len(c.records) for c in ds.communes)
             entities = sum(len(c.entities) for c in ds.communes)
-            print(word("summary_ok", lang).format(files=ds.files, records=records, entities=entities))
+            print(
+                word("summary_ok", lang).format(files=ds.files, records=records, entities=entities)
+            )
         if result.problems:
             print(word("summary_problems", lang).format(errors=len(errors), warnings=len(warnings)))
     failed = bool(errors) or (strict and bool(warnings))
@@ -187,8 +190,12 @@ def status(
     result = _load(data)
     if result.dataset is None or result.errors:
         _print_problems(result.errors, lang, err=True)
-        print(word("summary_problems", lang).format(
-            errors=len(result.errors), warnings=len(result.warnings)), file=sys.stderr)
+        print(
+            word("summary_problems", lang).format(
+                errors=len(result.errors), warnings=len(result.warnings)
+            ),
+            file=sys.stderr,
+        )
         raise typer.Exit(EXIT_DATA)
     dataset = result.dataset
 
@@ -214,8 +221,13 @@ def status(
 
     console = Console(highlight=False, soft_wrap=False)
     console.print(
-        status_view(report, dataset.plan, lang, commune_name=chosen.name if chosen else None,
-                    show_items=items)
+        status_view(
+            report,
+            dataset.plan,
+            lang,
+            commune_name=chosen.name if chosen else None,
+            show_items=items,
+        )
     )
 
 

@@ -69,7 +69,9 @@ def _fold(text: str) -> str:
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
+    )
 
 
 def display_path(path: Path) -> str:
@@ -129,7 +131,9 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
             target = path.resolve()
             if not target.is_relative_to(resolved_root):
                 problems.append(
-                    Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)})
+                    Problem(
+                        Location(display_path(path)), "file-outside-data", {"target": str(target)}
+                    )
                 )
                 continue
         found.append(path)
@@ -174,9 +178,7 @@ def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
     return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
 
 
-def translate_errors(
-    errors: list[Any], doc: YamlDocument, model: type[BaseModel]
-) -> list[Problem]:
+def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
     problems = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for error in errors:
@@ -206,8 +208,11 @@ def _translate(
         return Problem(
             doc.locate(loc, prefer_key=True),
             "unknown-key",
-            {"key": key, "suggestion": Suggestion(close[0] if close else None),
-             "allowed": ", ".join(allowed)},
+            {
+                "key": key,
+                "suggestion": Suggestion(close[0] if close else None),
+                "allowed": ", ".join(allowed),
+            },
         )
     if kind == "missing":
         return Problem(doc.locate(loc[:-1]), "missing-key", {"key": str(loc[-1])})

@@ -89,8 +89,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "(2 per level)",
     ),
     "yaml-reserved-char": (
-        "ký tự này không được đứng đầu một giá trị ({detail}). Đặt giá trị trong dấu nháy kép \"…\"",
-        "this character cannot start a value ({detail}). Put the value in double quotes \"…\"",
+        'ký tự này không được đứng đầu một giá trị ({detail}). Đặt giá trị trong dấu nháy kép "…"',
+        'this character cannot start a value ({detail}). Put the value in double quotes "…"',
     ),
     "yaml-unclosed-quote": (
         "dấu nháy mở mà không đóng: tệp kết thúc khi chuỗi trong nháy chưa đóng. Thêm dấu nháy đóng ở "
@@ -103,20 +103,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "invalid escape in a double-quoted string ({detail}). Use single quotes '…' or write \\\\",
     ),
     "yaml-missing-colon": (
-        "thiếu dấu hai chấm sau tên khóa. Viết \"khóa: giá trị\" (có dấu cách sau dấu hai chấm)",
-        "a colon is missing after a key. Write \"key: value\" (with a space after the colon)",
+        'thiếu dấu hai chấm sau tên khóa. Viết "khóa: giá trị" (có dấu cách sau dấu hai chấm)',
+        'a colon is missing after a key. Write "key: value" (with a space after the colon)',
     ),
     "yaml-colon-in-value": (
-        "dấu hai chấm không được phép ở đây. Nếu giá trị chứa \": \", đặt nó trong dấu nháy kép; nếu "
+        'dấu hai chấm không được phép ở đây. Nếu giá trị chứa ": ", đặt nó trong dấu nháy kép; nếu '
         "không, kiểm tra thụt lề của dòng này so với dòng trên",
-        "a colon is not allowed here. If the value contains \": \", put it in double quotes; "
+        'a colon is not allowed here. If the value contains ": ", put it in double quotes; '
         "otherwise check this line's indentation against the line above",
     ),
     "yaml-indentation": (
         "thụt lề không khớp ({detail}). Các khóa cùng cấp phải thẳng cột; mục danh sách bắt đầu bằng "
-        "\"- \" cùng cột",
+        '"- " cùng cột',
         "the indentation does not line up ({detail}). Keys at one level must start in the same "
-        "column; list entries start with \"- \" in the same column",
+        'column; list entries start with "- " in the same column',
     ),
     "yaml-missing-value": (
         "thiếu giá trị ({detail}). Viết giá trị sau dấu hai chấm, hoặc để trống cả dòng",
@@ -127,8 +127,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "a [ or { is opened but not closed ({detail}). Add the matching ] or }",
     ),
     "yaml-bad-anchor": (
-        "ký tự & hoặc * đứng đầu giá trị ({detail}). Đặt giá trị trong dấu nháy kép \"…\"",
-        "a value starts with & or * ({detail}). Put the value in double quotes \"…\"",
+        'ký tự & hoặc * đứng đầu giá trị ({detail}). Đặt giá trị trong dấu nháy kép "…"',
+        'a value starts with & or * ({detail}). Put the value in double quotes "…"',
     ),
     "yaml-control-char": (
         "tệp chứa ký tự điều khiển {char} không được phép. Xóa ký tự đó (thường do dán từ Word/Excel)",
@@ -163,10 +163,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "a key must be a plain name, not a list or a mapping",
     ),
     "yaml-multiple-documents": (
-        "tệp có nhiều hơn một tài liệu YAML (dòng \"---\"). Mỗi tệp chỉ một: xóa dòng \"---\" này "
+        'tệp có nhiều hơn một tài liệu YAML (dòng "---"). Mỗi tệp chỉ một: xóa dòng "---" này '
         "hoặc tách ra tệp khác",
-        "the file holds more than one YAML document (a \"---\" line). One per file: delete this "
-        "\"---\" or move the rest to another file",
+        'the file holds more than one YAML document (a "---" line). One per file: delete this '
+        '"---" or move the rest to another file',
     ),
     # shape (pydantic)
     "unknown-key": (
@@ -207,9 +207,9 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "expected-text": (
         "cần văn bản, nhưng thấy {found}. Đặt giá trị trong dấu nháy kép để giữ đúng như đã viết, "
-        "ví dụ \"{raw}\"",
+        'ví dụ "{raw}"',
         "expected text, found {found}. Put the value in double quotes to keep it as written, "
-        "e.g. \"{raw}\"",
+        'e.g. "{raw}"',
     ),
     "empty-text": (
         "văn bản không được để trống. Viết nội dung hoặc xóa khóa này (nếu không bắt buộc)",
@@ -228,8 +228,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "expected a mapping (indented 'key: value' lines below), found {found}",
     ),
     "expected-list": (
-        "cần một danh sách (các dòng bắt đầu bằng \"- \"), nhưng thấy {found}",
-        "expected a list (lines starting with \"- \"), found {found}",
+        'cần một danh sách (các dòng bắt đầu bằng "- "), nhưng thấy {found}',
+        'expected a list (lines starting with "- "), found {found}',
     ),
     "unexpected-value": (
         "giá trị {found} không hợp lệ. Chọn một trong: {expected}",
@@ -244,8 +244,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the date {found} does not exist. Check the day and month",
     ),
     "bad-code": (
-        "mã đơn vị phải gồm chữ số (ví dụ \"21115\"), nhưng thấy {found}. Để null nếu chưa biết",
-        "the code must be digits (e.g. \"21115\"), found {found}. Use null while unknown",
+        'mã đơn vị phải gồm chữ số (ví dụ "21115"), nhưng thấy {found}. Để null nếu chưa biết',
+        'the code must be digits (e.g. "21115"), found {found}. Use null while unknown',
     ),
     "bad-id": (
         "mã {found} không đúng dạng: {pattern_help}",
@@ -265,10 +265,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the item '{id}' is not in the plan's activity table",
     ),
     "plan-target-wording": (
-        "không nhận ra chỉ tiêu {found}. Dùng một số (\"02\"), \"0\", \"Huyện\"/\"Xã\", "
-        "\"Tùy tình hình thực tế tại địa phương\" hoặc \"Địa phương thực hiện\"/\"Tại địa phương\"",
-        "the target {found} is not recognised. Use a number (\"02\"), \"0\", \"Huyện\"/\"Xã\", "
-        "\"Tùy tình hình thực tế tại địa phương\" or \"Địa phương thực hiện\"/\"Tại địa phương\"",
+        'không nhận ra chỉ tiêu {found}. Dùng một số ("02"), "0", "Huyện"/"Xã", '
+        '"Tùy tình hình thực tế tại địa phương" hoặc "Địa phương thực hiện"/"Tại địa phương"',
+        'the target {found} is not recognised. Use a number ("02"), "0", "Huyện"/"Xã", '
+        '"Tùy tình hình thực tế tại địa phương" or "Địa phương thực hiện"/"Tại địa phương"',
     ),
     "plan-target-mismatch": (
         "chỉ tiêu '{id}' là {target} nhưng các mục {items} cộng lại được {total}. Sửa cho khớp",
@@ -397,16 +397,27 @@ WORDS: dict[str, tuple[str, str]] = {
         "mã mục có dạng nd3.hd1.2 (hoặc nd4.2)",
         "item ids look like nd3.hd1.2 (or nd4.2)",
     ),
-    "summary_ok": ("Dữ liệu hợp lệ: {files} tệp, {records} bản ghi, {entities} đơn vị.",
-                   "Data is valid: {files} files, {records} records, {entities} entities."),
-    "summary_problems": ("{errors} lỗi, {warnings} cảnh báo.", "{errors} error(s), {warnings} warning(s)."),
+    "summary_ok": (
+        "Dữ liệu hợp lệ: {files} tệp, {records} bản ghi, {entities} đơn vị.",
+        "Data is valid: {files} files, {records} records, {entities} entities.",
+    ),
+    "summary_problems": (
+        "{errors} lỗi, {warnings} cảnh báo.",
+        "{errors} error(s), {warnings} warning(s).",
+    ),
     "level_district": ("huyện", "district"),
     "level_commune": ("xã", "commune"),
     # status
-    "title": ("Tiến độ Dự án 8 năm 2024 — huyện Trà Bồng", "Project 8 progress, 2024 — Trà Bồng district"),
+    "title": (
+        "Tiến độ Dự án 8 năm 2024 — huyện Trà Bồng",
+        "Project 8 progress, 2024 — Trà Bồng district",
+    ),
     "title_commune": ("Tiến độ Dự án 8 năm 2024 — {0}", "Project 8 progress, 2024 — {0}"),
     "title_items": ("Các mục của bảng hoạt động", "Items of the activity table"),
-    "as_of": ("Tính đến ngày {0} (đã qua {1}% năm kế hoạch)", "As of {0} ({1}% of the plan year elapsed)"),
+    "as_of": (
+        "Tính đến ngày {0} (đã qua {1}% năm kế hoạch)",
+        "As of {0} ({1}% of the plan year elapsed)",
+    ),
     "col_target": ("Chỉ tiêu", "Target"),
     "col_goal": ("Mục tiêu", "Goal"),
     "col_done": ("Đạt", "Done"),
@@ -438,10 +449,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "— : a district-wide target, not allocated to communes; “Done” is this commune's share.",
     ),
     "commune_unknown": ("không có xã '{0}'{1}. Các xã: {2}", "no commune '{0}'{1}. Communes: {2}"),
-    "bad_date_option": ("ngày phải có dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-30",
-                        "the date must be YEAR-MONTH-DAY, e.g. 2024-06-30"),
-    "footer_counts": ("{0} bản ghi, {1} đơn vị tính đến ngày này.",
-                      "{0} records, {1} entities up to this date."),
+    "bad_date_option": (
+        "ngày phải có dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-30",
+        "the date must be YEAR-MONTH-DAY, e.g. 2024-06-30",
+    ),
+    "footer_counts": (
+        "{0} bản ghi, {1} đơn vị tính đến ngày này.",
+        "{0} records, {1} entities up to this date.",
+    ),
 }
 
 
@@ -488,7 +503,7 @@ class Localised:
 
 
 class Suggestion(Localised):
-    """" (did you mean 'x'?)", or nothing when there is no close match."""
+    """ " (did you mean 'x'?)", or nothing when there is no close match."""
 
     def __init__(self, key: str | None):
         self.key = key

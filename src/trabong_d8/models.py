@@ -38,7 +38,9 @@ def _parse_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise PydanticCustomError("date_impossible", "impossible date {value}", {"value": value})
+            raise PydanticCustomError(
+                "date_impossible", "impossible date {value}", {"value": value}
+            ) from None
     raise PydanticCustomError("date_format", "expected a date YYYY-MM-DD", {"value": value})
 
 
@@ -115,7 +117,9 @@ class Label(Strict):
 class DocumentRef(Strict):
     """A document cited by the plan (a legal basis, the budget decision, a proposal)."""
 
-    kind: Text = Field(description="Loại văn bản / kind: Nghị định, Quyết định, Thông tư, Kế hoạch…")
+    kind: Text = Field(
+        description="Loại văn bản / kind: Nghị định, Quyết định, Thông tư, Kế hoạch…"
+    )
     number: Text = Field(description="Số hiệu / number, e.g. 27/2022/NĐ-CP")
     date: Date
     issuer: Text = Field(description="Cơ quan ban hành / issuer")
@@ -163,7 +167,9 @@ class CoreTarget(Strict):
     text: Text = Field(description="The target's line in section II, as written")
     label: Label
     target: Annotated[int, Field(gt=0, strict=True)]
-    unit: Text = Field(description="What is counted: group, dialogue, club, address, percent, class")
+    unit: Text = Field(
+        description="What is counted: group, dialogue, club, address, percent, class"
+    )
     measure: Literal["count", "ratio"] = Field(
         description="count: sum of the linked items; ratio: women reached / women in the target group"
     )
@@ -188,7 +194,8 @@ class Item(Strict):
     text: Text = Field(description="The item's text, as written")
     label: Label
     district: Str | None = Field(
-        default=None, description="Chỉ tiêu cấp huyện năm 2024 / district target, exactly as written"
+        default=None,
+        description="Chỉ tiêu cấp huyện năm 2024 / district target, exactly as written",
     )
     commune: Str | None = Field(
         default=None, description="Chỉ tiêu cấp xã năm 2024 / commune target, exactly as written"
@@ -232,7 +239,9 @@ class Content(Strict):
     heading: Text = Field(description="e.g. 'Nội dung 1'")
     title: Text
     activities: list[Activity] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list, description="Items of a content with no activity")
+    items: list[Item] = Field(
+        default_factory=list, description="Items of a content with no activity"
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Content:
@@ -289,7 +298,9 @@ class Pace(Strict):
         if self.end <= self.start:
             raise PydanticCustomError("pace_dates", "pace.end must come after pace.start", {})
         if self.at_risk > self.on_track:
-            raise PydanticCustomError("pace_order", "pace.at_risk must not exceed pace.on_track", {})
+            raise PydanticCustomError(
+                "pace_order", "pace.at_risk must not exceed pace.on_track", {}
+            )
         return self
 
     @field_validator("on_track", "at_risk", mode="before")

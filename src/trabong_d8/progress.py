@@ -243,7 +243,9 @@ def compute_status(
     scope = [c for c in communes if commune is None or c.id == commune]
     if commune is None:
         targets = [_core_district(ct, plan, counts, elapsed) for ct in plan.core_targets]
-        items = [row for item in plan.leaf_items() for row in _item_rows(item, plan, counts, elapsed)]
+        items = [
+            row for item in plan.leaf_items() for row in _item_rows(item, plan, counts, elapsed)
+        ]
     else:
         only = scope[0]
         targets = [_core_commune(ct, plan, counts, elapsed, only) for ct in plan.core_targets]
@@ -255,7 +257,9 @@ def compute_status(
         commune=commune,
         targets=targets,
         items=items,
-        estimated_allocations=sum(1 for c in communes if c.allocation.source != "official_appendix"),
+        estimated_allocations=sum(
+            1 for c in communes if c.allocation.source != "official_appendix"
+        ),
         communes=len(communes),
         records=sum(1 for c in scope for r in c.records if r.date <= as_of) if in_scope else 0,
         entities=sum(1 for c in scope for e in c.entities if e.date <= as_of) if in_scope else 0,
@@ -297,11 +301,11 @@ def _core_commune(
 ) -> Completion:
     if ct.measure == "ratio":
         return _safe_birth(ct.target, counts, elapsed, plan.pace, [commune.id])
-    allocated = [commune.allocation.items[i] for i in ct.counts_from if i in commune.allocation.items]
+    allocated = [
+        commune.allocation.items[i] for i in ct.counts_from if i in commune.allocation.items
+    ]
     if allocated:
-        achieved = sum(
-            counts.achieved(i, [commune.id], [Level.commune]) for i in ct.counts_from
-        )
+        achieved = sum(counts.achieved(i, [commune.id], [Level.commune]) for i in ct.counts_from)
         return _completion(ct.id.value, ct.unit, sum(allocated), achieved, elapsed, plan.pace)
     achieved = sum(counts.achieved(i, [commune.id]) for i in ct.counts_from)
     return _completion(ct.id.value, ct.unit, None, achieved, elapsed, plan.pace)

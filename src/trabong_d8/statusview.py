@@ -127,8 +127,13 @@ def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
 
 def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
     labels = _labels(plan, lang)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=word("title_items", lang),
-                  title_justify="left", title_style="bold")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        title=word("title_items", lang),
+        title_justify="left",
+        title_style="bold",
+    )
     table.add_column(word("col_item", lang), no_wrap=True)
     table.add_column(word("col_content", lang), overflow="fold", min_width=16, ratio=1)
     table.add_column(word("col_level", lang), no_wrap=True)
@@ -153,7 +158,11 @@ def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
 
 
 def status_view(
-    report: StatusReport, plan: Plan, lang: str, *, commune_name: str | None = None,
+    report: StatusReport,
+    plan: Plan,
+    lang: str,
+    *,
+    commune_name: str | None = None,
     show_items: bool = False,
 ) -> RenderableType:
     title = word("title_commune", lang, commune_name) if commune_name else word("title", lang)

@@ -324,8 +324,9 @@ class _Builder:
                     self._problem(mark, "yaml-complex-key")
                     # keep going: push a throw-away container so events stay balanced
                     if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                        stack.append([{} if kind is yaml.MappingStartEvent else [], None, None,
-                                      None, {}])
+                        stack.append(
+                            [{} if kind is yaml.MappingStartEvent else [], None, None, None, {}]
+                        )
                     frame[2] = object()  # an unreachable key for the value that follows
                     frame[3] = mark
                     continue
@@ -387,9 +388,9 @@ class _Builder:
             if path is not None:
                 positions[path] = (mark.line + 1, mark.column + 1)
             if parent is None:
-                if not stack or stack[-1][0] is not value:
-                    if documents == 1:
-                        root = value
+                # a scalar document; a container one becomes the root when it closes
+                if documents == 1 and (not stack or stack[-1][0] is not value):
+                    root = value
             elif isinstance(parent, dict):
                 if isinstance(slot, str):
                     parent[slot] = value
