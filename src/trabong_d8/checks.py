@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .messages import Found, Suggestion
+from .messages import Suggestion, show_value
 from .models import Commune, CoreTargetId, Level, Participants, Plan
 from .problems import Location, Problem, Severity
 from .progress import TargetKind, classify_target, numeric_target
@@ -74,16 +74,20 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
         for level in ("district", "commune"):
             text = getattr(item, level)
             if text is not None and classify_target(text) is None:
-                problems.append(_err(doc, (*path, level), "plan-target-wording", found=Found(text)))
+                problems.append(
+                    _err(doc, (*path, level), "plan-target-wording", value=show_value(text))
+                )
 
-    seen_core = set()
+    seen_core: dict[CoreTargetId, int] = {}
     for t, core in enumerate(plan.core_targets):
         path = ("core_targets", t)
         if core.id in seen_core:
             problems.append(
-                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value, first_line="?")
+                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value,
+                     first_line=seen_core[core.id])
             )
-        seen_core.add(core.id)
+        else:
+            seen_core[core.id] = doc.locate((*path, "id")).line
         total = 0
         resolved = True
         for n, item_id in enumerate(core.counts_from):
@@ -107,7 +111,7 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
                     total=total,
                 )
             )
-    for missing in sorted(set(CoreTargetId) - seen_core, key=lambda x: x.value):
+    for missing in sorted(set(CoreTargetId) - set(seen_core), key=lambda x: x.value):
         problems.append(_err(doc, ("core_targets",), "plan-core-targets", id=missing.value))
     return problems
 
@@ -187,9 +191,15 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
             else:
                 record_ids[record.id] = where
 
+    # When a commune file could not be read, its entities and its share of the allocation are
+    # unknown: checks that need every file would only report the same mistake again, wrongly.
+    complete = dataset.complete
     for commune, doc in pairs:
-        problems.extend(_check_commune(commune, doc, plan, items, leaves, entity_ids, today))
-    problems.extend(_check_allocations(dataset, pairs, leaves))
+        problems.extend(
+            _check_commune(commune, doc, plan, items, leaves, entity_ids, today, complete)
+        )
+    if complete:
+        problems.extend(_check_allocations(dataset, pairs, leaves))
     return problems
 
 
@@ -206,6 +216,7 @@ def _check_commune(
     leaves: dict[str, Any],
     entity_ids: dict[str, str],
     today: dt.date,
+    complete: bool,
 ) -> list[Problem]:
     problems: list[Problem] = []
     start, end = plan.pace.start, plan.pace.end
@@ -279,7 +290,7 @@ def _check_commune(
                 problems.append(_warn(doc, (*path, "item"), "record-on-entity-item", item=item.id))
             elif item.counts == "events":
                 check_level((*path, "organiser"), item, record.organiser)
-        if record.entity is not None and record.entity not in entity_ids:
+        if record.entity is not None and record.entity not in entity_ids and complete:
             problems.append(
                 _err(
                     doc,

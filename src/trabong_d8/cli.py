@@ -110,14 +110,23 @@ def _print_problems(
 
             loc = problem.location
             kind = "error" if problem.is_error else "warning"
-            message = problem_message(problem, lang).replace("\n", " ")
+            message = _github_escape(problem_message(problem, lang))
+            path = _github_escape(loc.path, prop=True)
             print(
-                f"::{kind} file={loc.path},line={loc.line or 1},col={loc.column or 1},"
+                f"::{kind} file={path},line={loc.line or 1},col={loc.column or 1},"
                 f"title={problem.code}::{message}",
                 file=stream,
             )
         else:
             print(format_problem(problem, lang), file=stream)
+
+
+def _github_escape(text: str, prop: bool = False) -> str:
+    """Escape for GitHub's workflow commands (``%``, line breaks; ``:`` and ``,`` in properties)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
 
 
 def _load(data: Path) -> LoadResult:
@@ -198,6 +207,8 @@ def status(
         )
         raise typer.Exit(EXIT_DATA)
     dataset = result.dataset
+    if result.warnings:
+        print(word("warnings_hint", lang, len(result.warnings)), file=sys.stderr)
 
     chosen = None
     if commune is not None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import Found, Suggestion, Word
+from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
 from .problems import Location, Problem, Severity
 from .yamlio import YamlDocument, read_yaml
@@ -37,6 +37,8 @@ class Dataset:
     communes: list[Commune]
     plan_doc: YamlDocument
     commune_docs: list[YamlDocument]
+    #: False when some commune file could not be loaded (its problems are reported on their own)
+    complete: bool = True
 
     def commune(self, key: str) -> Commune | None:
         """Find a commune by id or by name (any case, with or without diacritics typed)."""
@@ -97,17 +99,22 @@ def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
 
     commune_docs: list[YamlDocument] = []
     communes: list[Commune] = []
-    for path in _commune_files(root, problems):
+    listed = len(problems)
+    paths = _commune_files(root, problems)
+    complete = len(problems) == listed  # no folder, or a file that is refused before reading
+    for path in paths:
         doc = read_yaml(path, display_path(path))
         commune = validate_document(doc, Commune)
         problems.extend(doc.problems)
         if commune is not None:
             commune_docs.append(doc)
             communes.append(commune)
+        else:
+            complete = False
 
     if plan is None:
         return LoadResult(None, _sorted(problems))
-    dataset = Dataset(root, plan, communes, plan_doc, commune_docs)
+    dataset = Dataset(root, plan, communes, plan_doc, commune_docs, complete)
     problems.extend(check_dataset(dataset, today=today))
     has_errors = any(p.is_error for p in problems)
     return LoadResult(None if has_errors else dataset, _sorted(problems))
@@ -157,7 +164,7 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
         return None
     if not isinstance(doc.value, dict):
         doc.problems.append(
-            Problem(Location(doc.path, 1, 1), "file-not-mapping", {"found": _kind_name(doc.value)})
+            Problem(Location(doc.path, 1, 1), "file-not-mapping", {"found": Found(doc.value)})
         )
         return None
     try:
@@ -165,12 +172,6 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     except ValidationError as exc:
         doc.problems.extend(translate_errors(exc.errors(), doc, model))
         return None
-
-
-def _kind_name(value: Any) -> str:
-    if isinstance(value, list):
-        return "list"
-    return type(value).__name__
 
 
 def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
@@ -193,6 +194,15 @@ def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel
 
 
 def _translate(
+    error: Any, loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel]
+) -> Problem:
+    problem = _translate_one(error, loc, doc, model)
+    if "input" in error and "value" not in problem.params:
+        problem.params["value"] = show_value(error["input"])
+    return problem
+
+
+def _translate_one(
     error: Any, loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel]
 ) -> Problem:
     kind = error["type"]
@@ -245,7 +255,8 @@ def _translate(
     if kind == "list_type":
         return Problem(where, "expected-list", {"found": found})
     if kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
+        # pydantic joins the choices with an English "or"
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         return Problem(where, "unexpected-value", {"found": found, "expected": expected})
     if kind == "date_format":
         return Problem(where, "bad-date", {"found": found})

@@ -123,8 +123,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "a value is missing ({detail}). Write a value after the colon, or remove the line",
     ),
     "yaml-unclosed-bracket": (
-        "ngoặc [ hoặc { mở mà không đóng ({detail}). Thêm ] hoặc } tương ứng",
-        "a [ or { is opened but not closed ({detail}). Add the matching ] or }",
+        "ngoặc [ hoặc {{ mở mà không đóng ({detail}). Thêm ] hoặc }} tương ứng",
+        "a [ or {{ is opened but not closed ({detail}). Add the matching ] or }}",
     ),
     "yaml-bad-anchor": (
         'ký tự & hoặc * đứng đầu giá trị ({detail}). Đặt giá trị trong dấu nháy kép "…"',
@@ -182,28 +182,28 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "expected a whole number, found {found}. Write the number without quotes, e.g. 12",
     ),
     "expected-whole-number": (
-        "cần số nguyên, nhưng thấy số thập phân {found}. Số lượng phải là số nguyên, ví dụ 12",
-        "expected a whole number, found the decimal {found}. Counts are whole numbers, e.g. 12",
+        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12",
+        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12",
     ),
     "expected-number": (
         "cần một số, nhưng thấy {found}",
         "expected a number, found {found}",
     ),
     "leading-zero-number": (
-        "số {found} có số 0 ở đầu. Viết số không có số 0 đầu, ví dụ 8",
-        "the number {found} has a leading zero. Write it without the zero, e.g. 8",
+        "số {value} có số 0 ở đầu. Viết số không có số 0 đầu, ví dụ 8",
+        "the number {value} has a leading zero. Write it without the zero, e.g. 8",
     ),
     "negative-count": (
-        "số lượng không được âm (thấy {found}). Sửa thành 0 hoặc số dương",
-        "a count cannot be negative (found {found}). Use 0 or more",
+        "số lượng không được âm (thấy {value}). Sửa thành 0 hoặc số dương",
+        "a count cannot be negative (found {value}). Use 0 or more",
     ),
     "too-small": (
-        "giá trị {found} nhỏ hơn mức tối thiểu {limit}",
-        "the value {found} is below the minimum {limit}",
+        "giá trị {value} nhỏ hơn mức tối thiểu {limit}",
+        "the value {value} is below the minimum {limit}",
     ),
     "too-large": (
-        "giá trị {found} lớn hơn mức tối đa {limit}",
-        "the value {found} is above the maximum {limit}",
+        "giá trị {value} lớn hơn mức tối đa {limit}",
+        "the value {value} is above the maximum {limit}",
     ),
     "expected-text": (
         "cần văn bản, nhưng thấy {found}. Đặt giá trị trong dấu nháy kép để giữ đúng như đã viết, "
@@ -232,24 +232,24 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         'expected a list (lines starting with "- "), found {found}',
     ),
     "unexpected-value": (
-        "giá trị {found} không hợp lệ. Chọn một trong: {expected}",
-        "the value {found} is not valid. Choose one of: {expected}",
+        "giá trị {value} không hợp lệ. Chọn một trong: {expected}",
+        "the value {value} is not valid. Choose one of: {expected}",
     ),
     "bad-date": (
         "cần ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2024-03-08), nhưng thấy {found}",
         "expected a date as YEAR-MONTH-DAY (e.g. 2024-03-08), found {found}",
     ),
     "impossible-date": (
-        "ngày {found} không tồn tại. Kiểm tra ngày và tháng",
-        "the date {found} does not exist. Check the day and month",
+        "ngày {value} không tồn tại. Kiểm tra ngày và tháng",
+        "the date {value} does not exist. Check the day and month",
     ),
     "bad-code": (
         'mã đơn vị phải gồm chữ số (ví dụ "21115"), nhưng thấy {found}. Để null nếu chưa biết',
         'the code must be digits (e.g. "21115"), found {found}. Use null while unknown',
     ),
     "bad-id": (
-        "mã {found} không đúng dạng: {pattern_help}",
-        "the id {found} is not well formed: {pattern_help}",
+        "mã {value} không đúng dạng: {pattern_help}",
+        "the id {value} is not well formed: {pattern_help}",
     ),
     "invalid-value": (
         "giá trị không hợp lệ: {detail}",
@@ -265,9 +265,9 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the item '{id}' is not in the plan's activity table",
     ),
     "plan-target-wording": (
-        'không nhận ra chỉ tiêu {found}. Dùng một số ("02"), "0", "Huyện"/"Xã", '
+        'không nhận ra chỉ tiêu {value}. Dùng một số ("02"), "0", "Huyện"/"Xã", '
         '"Tùy tình hình thực tế tại địa phương" hoặc "Địa phương thực hiện"/"Tại địa phương"',
-        'the target {found} is not recognised. Use a number ("02"), "0", "Huyện"/"Xã", '
+        'the target {value} is not recognised. Use a number ("02"), "0", "Huyện"/"Xã", '
         '"Tùy tình hình thực tế tại địa phương" or "Địa phương thực hiện"/"Tại địa phương"',
     ),
     "plan-target-mismatch": (
@@ -398,12 +398,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "item ids look like nd3.hd1.2 (or nd4.2)",
     ),
     "summary_ok": (
-        "Dữ liệu hợp lệ: {files} tệp, {records} bản ghi, {entities} đơn vị.",
+        "Dữ liệu hợp lệ: {files} tệp, {records} bản ghi, {entities} mô hình.",
         "Data is valid: {files} files, {records} records, {entities} entities.",
     ),
     "summary_problems": (
         "{errors} lỗi, {warnings} cảnh báo.",
         "{errors} error(s), {warnings} warning(s).",
+    ),
+    "warnings_hint": (
+        "Có {0} cảnh báo trong dữ liệu; chạy `d8 validate` để xem.",
+        "The data has {0} warning(s); run `d8 validate` to see them.",
     ),
     "level_district": ("huyện", "district"),
     "level_commune": ("xã", "commune"),
@@ -454,8 +458,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the date must be YEAR-MONTH-DAY, e.g. 2024-06-30",
     ),
     "footer_counts": (
-        "{0} bản ghi, {1} đơn vị tính đến ngày này.",
-        "{0} records, {1} entities up to this date.",
+        "Tính đến ngày này: {0} bản ghi hoạt động, {1} mô hình (CLB, địa chỉ tin cậy, tổ/nhóm).",
+        "Up to this date: {0} activity records, {1} entities (clubs, trusted addresses, groups).",
     ),
 }
 
@@ -530,6 +534,20 @@ class Found(Localised):
         return describe_found(self.value, lang)
 
 
+def show_value(value: Any) -> str:
+    """A value the user wrote, quoted as in a message: 'text', 12.5, true."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "…"
+    return f"'{text}'"
+
+
 def render_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
     return {k: v.render(lang) if isinstance(v, Localised) else v for k, v in params.items()}
 
@@ -540,7 +558,7 @@ def problem_message(problem: Problem, lang: str) -> str:
     params = render_params(problem.params, lang)
     try:
         return template.format(**params)
-    except (KeyError, IndexError):  # a missing parameter must never hide the problem itself
+    except (KeyError, IndexError, ValueError):  # a missing parameter must never hide the problem itself
         return f"{template} {params}"
 
 

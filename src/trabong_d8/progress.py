@@ -206,19 +206,23 @@ def _completion(
     pace: Pace,
     **extra: object,
 ) -> Completion:
-    remaining = None if target is None else round_half_up(max(target - achieved, 0.0))
-    if remaining is not None and float(remaining).is_integer():
-        remaining = int(remaining)
+    # percent, remaining and status come from the exact figure; only what is shown is rounded
+    remaining = None if target is None else _tidy(round_half_up(max(target - achieved, 0.0)))
     return Completion(
         id=id_,
         unit=unit,
         target=target,
-        achieved=achieved,
+        achieved=_tidy(round_half_up(achieved)),
         percent=percent_of(achieved, target),
         remaining=remaining,
         status=pace_status(achieved, target, elapsed, pace),
         **extra,  # type: ignore[arg-type]
     )
+
+
+def _tidy(value: float) -> float:
+    """12.0 → 12, so that counts stay whole numbers in JSON and tables."""
+    return int(value) if float(value).is_integer() else value
 
 
 @dataclass(frozen=True)
@@ -275,7 +279,7 @@ def _safe_birth(
     numerator = sum(
         counts.safe_birth_reached.get(c, 0) for c in ids if counts.safe_birth_group.get(c)
     )
-    share = round_half_up(numerator / denominator * 100) if denominator else 0.0
+    share = numerator / denominator * 100 if denominator else 0.0
     target = ct_target if denominator else None
     return _completion(
         CoreTargetId.safe_birth_outreach.value,

@@ -93,10 +93,14 @@ def _done_cell(row: Completion, lang: str) -> str:
 def _done_of_target(row: Completion, lang: str) -> str:
     if row.target is None:
         return f"{_done_cell(row, lang)} / —"
-    text = f"{_done_cell(row, lang)} / {_target_cell(row, lang)}"
+    return f"{_done_cell(row, lang)} / {_target_cell(row, lang)}"
+
+
+def _target_label(row: Completion, labels: dict[str, str], lang: str) -> str:
+    label = labels.get(row.id, row.id)
     if row.numerator is not None:
-        text += "\n" + word("safe_birth_detail", lang, row.numerator, row.denominator)
-    return text
+        label += f"\n({word('safe_birth_detail', lang, row.numerator, row.denominator)})"
+    return label
 
 
 def _remaining_cell(row: Completion, lang: str) -> str:
@@ -108,15 +112,15 @@ def _remaining_cell(row: Completion, lang: str) -> str:
 
 def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
     labels = _labels(plan, lang)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(word("col_target", lang), min_width=12, ratio=1)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(word("col_target", lang), min_width=12)
     table.add_column(word("col_done_of_goal", lang), justify="right", no_wrap=True)
     table.add_column(word("col_remaining", lang), justify="right", no_wrap=True)
     table.add_column(word("col_progress", lang), no_wrap=True)
     table.add_column(word("col_status", lang), min_width=8)
     for row in report.targets:
         table.add_row(
-            labels.get(row.id, row.id),
+            _target_label(row, labels, lang),
             _done_of_target(row, lang),
             _remaining_cell(row, lang),
             _progress_cell(row, lang),
@@ -129,13 +133,14 @@ def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
     labels = _labels(plan, lang)
     table = Table(
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         pad_edge=False,
         title=word("title_items", lang),
         title_justify="left",
         title_style="bold",
     )
     table.add_column(word("col_item", lang), no_wrap=True)
-    table.add_column(word("col_content", lang), overflow="fold", min_width=16, ratio=1)
+    table.add_column(word("col_content", lang), min_width=16)
     table.add_column(word("col_level", lang), no_wrap=True)
     table.add_column(word("col_goal", lang), overflow="fold", max_width=14)
     table.add_column(word("col_done", lang), justify="right", no_wrap=True)
@@ -151,7 +156,7 @@ def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
             level,
             _target_cell(row, lang),
             format_number(row.achieved, lang),
-            format_number(row.percent, lang) if row.percent is not None else "",
+            f"{format_number(row.percent, lang)}%" if row.percent is not None else "",
             _status_cell(row, lang),
         )
     return table
@@ -172,11 +177,12 @@ def status_view(
         Text(word("as_of", lang, format_date(report.as_of, lang), elapsed)),
         Text(""),
         targets_table(report, plan, lang),
+        Text(""),
     ]
     if report.commune and any(row.target is None for row in report.targets):
         parts.append(Text(word("district_wide_note", lang), style="dim"))
     if show_items:
-        parts += [Text(""), items_table(report, plan, lang)]
+        parts += [items_table(report, plan, lang), Text("")]
     parts.append(Text(word("footer_counts", lang, report.records, report.entities), style="dim"))
     if report.estimated_allocations:
         parts.append(

@@ -226,15 +226,17 @@ def _leading_tab(line: str) -> int:
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
     problem = exc.problem or ""
     code = "yaml-syntax"
     for needle, hint_code in _SYNTAX_HINTS:
         if needle in problem:
             code = hint_code
             break
+    mark = exc.problem_mark or exc.context_mark
+    if code == "yaml-missing-colon" and exc.context_mark is not None:
+        mark = exc.context_mark  # the key that lacks its colon, not the line after it
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
     if code == "yaml-tab":
         # libyaml says "found character that cannot start any token" of tabs and of '@' and '`' alike
         lines = text.splitlines()

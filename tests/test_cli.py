@@ -1,0 +1,201 @@
+"""The command line: exit codes, exact lines, help texts and golden outputs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from trabong_d8 import cli
+from trabong_d8.cli import app
+from trabong_d8.models import CoreTargetId
+
+from .conftest import ROOT, check_golden
+
+EXAMPLE = ROOT / "examples" / "half-year-2024"
+DATA = ROOT / "data"
+WIDTH = {"COLUMNS": "100", "NO_COLOR": "1", "D8_LANG": "", "D8_DATA": ""}
+
+runner = CliRunner()
+
+
+def run(*args: str, **env: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env={**WIDTH, **env})
+
+
+def test_every_command_has_help_text() -> None:
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert sorted(commands) == ["schema", "status", "validate"]
+    for name in commands:
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert " / " in result.output  # Vietnamese / English summary line
+    assert "validate" in run("--help").output
+
+
+def test_validate_passes_on_shipped_and_example_data() -> None:
+    for folder in (DATA, EXAMPLE):
+        result = run("validate", "--data", str(folder))
+        assert result.exit_code == 0, result.output
+        assert "Dữ liệu hợp lệ: 17 tệp" in result.output
+
+
+def test_status_on_shipped_data_shows_targets_and_provenance_note() -> None:
+    result = run("status", "--data", str(DATA), "--as-of", "2024-06-30")
+    assert result.exit_code == 0, result.output
+    assert "Tiến độ Dự án 8 năm 2024 — huyện Trà Bồng" in result.output
+    assert "Lưu ý: phân bổ chỉ tiêu cho 16/16 xã, thị trấn là tạm tính" in result.output
+    for needle in ("0 / 21", "0 / 3", "0 / 4", "0 / 2", "0% / 80%"):
+        assert needle in result.output
+
+
+def test_default_data_folder_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert run("status", "--as-of", "2024-06-30", "--json").exit_code == 0
+    result = run("status", "--as-of", "2024-06-30", "--json", D8_DATA=str(EXAMPLE))
+    assert json.loads(result.output)["records"] > 0
+    english = run("status", "--as-of", "2024-06-30", D8_LANG="en")
+    assert "Project 8 progress, 2024" in english.output
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_status_table_golden(lang: str) -> None:
+    result = run("status", "--data", str(EXAMPLE), "--as-of", "2024-06-30", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    check_golden(f"status-example-{lang}.txt", result.output)
+
+
+def test_status_items_golden() -> None:
+    result = run("status", "--data", str(EXAMPLE), "--as-of", "2024-06-30", "--items")
+    assert result.exit_code == 0, result.output
+    check_golden("status-example-items-vi.txt", result.output)
+
+
+def test_status_commune_golden() -> None:
+    result = run(
+        "status",
+        "--data",
+        str(EXAMPLE),
+        "--as-of",
+        "2024-06-30",
+        "--commune",
+        "Trà Bùi",
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0, result.output
+    check_golden("status-example-tra-bui-en.txt", result.output)
+
+
+def test_status_json_golden_and_stable_keys() -> None:
+    result = run("status", "--data", str(EXAMPLE), "--as-of", "2024-06-30", "--json", "--items")
+    assert result.exit_code == 0, result.output
+    check_golden("status-example.json", result.output)
+    data = json.loads(result.output)
+    assert data["as_of"] == "2024-06-30"
+    assert [t["id"] for t in data["targets"]] == [t.value for t in CoreTargetId]
+    for target in data["targets"]:
+        assert {"id", "unit", "target", "achieved", "percent", "status"} <= set(target)
+        assert target["percent"] is None or 0 <= target["percent"] <= 100
+    safe = next(t for t in data["targets"] if t["id"] == "safe_birth_outreach")
+    assert {"numerator", "denominator"} <= set(safe)
+
+
+def test_json_is_the_same_in_both_languages() -> None:
+    args = ("status", "--data", str(EXAMPLE), "--as-of", "2024-06-30", "--json")
+    assert run(*args, "--lang", "vi").output == run(*args, "--lang", "en").output
+
+
+def test_bad_as_of_is_misuse() -> None:
+    result = run("status", "--data", str(DATA), "--as-of", "30/06/2024")
+    assert result.exit_code == 2
+    assert "2024-06-30" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_commune_suggests_the_close_one() -> None:
+    result = run("status", "--data", str(DATA), "--commune", "tra-buj")
+    assert result.exit_code == 2
+    assert "tra-bui" in result.output
+
+
+def test_unknown_option_and_language_are_misuse() -> None:
+    assert run("status", "--colour").exit_code == 2
+    assert run("status", "--lang", "fr").exit_code == 2
+
+
+def test_status_refuses_bad_data_with_located_problems(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "plan_2024.yaml").write_text((DATA / "plan_2024.yaml").read_text("utf-8"), "utf-8")
+    (folder / "communes").mkdir()
+    (folder / "communes" / "x.yaml").write_text("id: x\nid: y\n", "utf-8")
+    result = run("status", "--data", str(folder))
+    assert result.exit_code == 1
+    assert "x.yaml:2:1: error[yaml-duplicate-key]: khóa 'id' lặp lại (đã có ở dòng 1)" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+
+
+def test_internal_fault_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr("trabong_d8.progress.compute_status", boom)
+    monkeypatch.setattr(sys, "argv", ["d8", "status", "--data", str(DATA)])
+    monkeypatch.delenv("D8_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.startswith("d8: error[internal-error]: lỗi nội bộ của d8 (RuntimeError)")
+    assert "Traceback" not in err
+
+    monkeypatch.setattr(sys, "argv", ["d8", "--debug", "status", "--data", str(DATA)])
+    with pytest.raises(RuntimeError, match="simulated"):
+        cli.main()
+
+
+@pytest.mark.parametrize("kind", ["commune", "plan"])
+def test_schema_command_matches_the_shipped_schema(kind: str) -> None:
+    result = run("schema", kind)
+    assert result.exit_code == 0
+    shipped = (ROOT / "schema" / f"{kind}.schema.json").read_text("utf-8")
+    assert result.output == shipped, "run `d8 schema KIND > schema/KIND.schema.json`"
+    schema = json.loads(result.output)
+    assert schema["additionalProperties"] is False
+
+
+def test_commune_files_carry_the_schema_modeline() -> None:
+    for path in sorted((DATA / "communes").glob("*.yaml")):
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schema/commune.schema.json", path
+
+
+def test_example_figures_by_hand() -> None:
+    """The illustrative data set as of 30 June 2024, counted by hand from its files.
+
+    Elapsed 182/366 = 0.4973: on track from 0.4475 of a target, behind from 0.2486.
+    """
+    result = run("status", "--data", str(EXAMPLE), "--as-of", "2024-06-30", "--json")
+    rows = {t["id"]: t for t in json.loads(result.output)["targets"]}
+    got = {k: (v["achieved"], v["target"], v["percent"], v["status"]) for k, v in rows.items()}
+    assert got == {
+        # 1 district dialogue (tra-tay) + 6 commune dialogues: 7/21 = 33.3 %, behind
+        "policy_dialogues": (7, 21, 33.3, "behind"),
+        "change_leader_clubs": (2, 3, 66.7, "on_track"),  # Trà Bùi and Trà Phong schools
+        "trusted_addresses": (3, 4, 75.0, "on_track"),  # tra-lam, tra-thanh, son-tra
+        "livelihood_groups": (1, 2, 50.0, "on_track"),  # tra-thuy
+        # 860 of 2075 women = 41.45 %; 41.446 / 80 = 51.8 % of the target
+        "safe_birth_outreach": (41.4, 80, 51.8, "on_track"),
+        "gender_me_classes": (1, 2, 50.0, "on_track"),
+        "mainstreaming_classes": (0, 4, 0.0, "not_started"),
+    }
+    assert (rows["safe_birth_outreach"]["numerator"], rows["safe_birth_outreach"]["denominator"]) == (
+        860, 2075)

@@ -1,0 +1,804 @@
+"""A catalogue of bad inputs, part 1: files, YAML and shapes (what ``load_dataset`` refuses itself).
+
+Every case starts from ``tests/fixtures/valid/`` (copied into ``tmp_path/data``) and rewrites ONE
+file with ONE kind of mistake. The rewritten text is written here with a line-number gutter
+(``15|     titel: …``) that :func:`numbered` strips after checking the numbers run in order, so the
+expected ``line`` of each problem can be read straight off the text next to it.
+
+:func:`check_case` then asserts, for every case: the exact list of problems (code, path, line,
+column, in order), the exit code of ``d8 validate`` (and of ``--strict``), the exact
+``PATH:LINE:COL: error[CODE]: `` prefix of each output line, no traceback, and one distinctive
+piece of the message in Vietnamese (the default) and in English (``--lang en``).
+
+The cross-file checks (ids, references, allocation, warnings, the plan's own sums) are in
+``test_checks.py``, which reuses the helpers below.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from trabong_d8.cli import app
+from trabong_d8.loader import load_dataset
+from trabong_d8.messages import PROBLEMS, problem_message
+from trabong_d8.problems import Problem, Severity
+
+ROOT = Path(__file__).resolve().parents[1]
+VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
+
+# Paths as the loader shows them: relative to the current folder, which every case sets to
+# tmp_path, with the data folder at tmp_path/data.
+PLAN = "data/plan_2024.yaml"
+BUI = "data/communes/tra-bui.yaml"
+SON = "data/communes/tra-son.yaml"
+XUAN = "data/communes/tra-xuan.yaml"
+
+#: Codes that are warnings (exit 0 unless --strict); every other code is an error.
+WARNING_CODES = frozenset(
+    {
+        "level-no-target",
+        "record-on-entity-item",
+        "safe-birth-over",
+        "allocation-no-denominator",
+        "commune-file-name",
+        "date-in-future",
+    }
+)
+
+Expected = tuple[str, str, int, int]  # (code, path, line, column); line 0 = the whole file
+
+_runner = CliRunner()
+_ENV = {"D8_LANG": "", "D8_DATA": "", "NO_COLOR": "1", "COLUMNS": "200"}
+
+
+# --- building cases ------------------------------------------------------------------------------
+
+_GUTTER = re.compile(r" *(\d+)\|(?: (.*))?\Z")
+
+
+def numbered(text: str, start: int = 1) -> str:
+    """The file text written with a ``N| `` gutter, without it; the gutter must count from start."""
+    lines = []
+    for n, line in enumerate(text.strip("\n").split("\n"), start):
+        match = _GUTTER.match(line)
+        assert match, f"no gutter on {line!r}"
+        assert int(match[1]) == n, f"gutter says {match[1]}, the line is {n}: {line!r}"
+        lines.append(match[2] or "")
+    return "\n".join(lines) + "\n"
+
+
+# The first ten lines of fixtures/valid/communes/tra-xuan.yaml (test_xuan_head_is_the_fixtures
+# keeps them equal). Trà Xuân is allocated no dialogues, so a case that breaks this file does not
+# change the allocation sum: a broken file that is allocated some would also bring a false
+# allocation-sum (see the case a-broken-file-does-not-also-break-the-sum in test_checks.py).
+XUAN_HEAD = numbered("""
+ 1| schema_version: 1
+ 2| id: tra-xuan
+ 3| name: Trà Xuân
+ 4| kind: thi_tran
+ 5| code: null
+ 6| allocation:
+ 7|   source: estimate
+ 8|   items:
+ 9|     nd3.hd1.2: 0
+10|   safe_birth_target_group: 80
+""")
+
+
+def xuan(body: str) -> dict[str, str | bytes | None]:
+    """tra-xuan.yaml as its first ten lines and ``body``, whose gutter goes on from 11."""
+    return {XUAN: XUAN_HEAD + numbered(body, start=11)}
+
+
+def plan_with(line: int, old: str, new: str) -> dict[str, str | bytes | None]:
+    """The valid plan with line ``line`` (which must read ``old``) replaced by ``new``."""
+    lines = (VALID / "plan_2024.yaml").read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1] == old, f"plan line {line} is {lines[line - 1]!r}"
+    lines[line - 1] = new
+    return {PLAN: "\n".join(lines)}
+
+
+@dataclass
+class Case:
+    """One kind of mistake: the files to change, what must be found, and a word of each message."""
+
+    #: path as shown (``data/…``) → new text, or bytes, or None to delete the file
+    files: dict[str, str | bytes | None]
+    expected: list[Expected]
+    en: str  # a distinctive piece of the English output
+    vi: str  # a distinctive piece of the Vietnamese (default) output
+    setup: Callable[[Path], None] | None = None  # any other change, given the data folder
+
+
+def case_by_id(cases: list[Any], case_id: str) -> Case:
+    """The Case of a ``pytest.param`` in a catalogue, by its id."""
+    [case] = [param.values[0] for param in cases if param.id == case_id]
+    assert isinstance(case, Case)
+    return case
+
+
+def build(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Copy the valid folder to tmp_path/data, apply the case, chdir to tmp_path; the data folder."""
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data, symlinks=True)
+    for shown, content in case.files.items():
+        path = tmp_path / shown
+        if content is None:
+            path.unlink()
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")
+    if case.setup is not None:
+        case.setup(data)
+    monkeypatch.chdir(tmp_path)
+    return data
+
+
+def found(problems: list[Problem]) -> list[Expected]:
+    return [(p.code, p.location.path, p.location.line, p.location.column) for p in problems]
+
+
+def validate(folder: Path, *args: str) -> Result:
+    result = _runner.invoke(app, ["validate", "--data", str(folder), *args], env=_ENV)
+    assert "Traceback" not in result.output
+    # a fault inside the command would surface here (CliRunner turns it into exit code 1)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+_PREFIX = re.compile(r"(\S+): (error|warning)\[([a-z0-9-]+)\]: ")
+
+
+def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
+    data = build(case, tmp_path, monkeypatch)
+
+    problems = load_dataset(data).problems
+    assert found(problems) == case.expected
+    for problem in problems:
+        assert problem.code in PROBLEMS, problem.code
+        expected_severity = Severity.WARNING if problem.code in WARNING_CODES else Severity.ERROR
+        assert problem.severity is expected_severity, problem.code
+
+    # the output's problem lines, exactly and in order
+    prefixes = []
+    for code, path, line, column in case.expected:
+        severity = "warning" if code in WARNING_CODES else "error"
+        where = f"{path}:{line}:{column}" if line else path
+        prefixes.append(f"{where}: {severity}[{code}]: ")
+    errors = any(code not in WARNING_CODES for code, *_ in case.expected)
+
+    vi = validate(data)
+    assert vi.exit_code == (1 if errors else 0), vi.output
+    assert [m[0] for line in vi.output.splitlines() if (m := _PREFIX.match(line))] == prefixes
+    assert case.vi in vi.output
+
+    en = validate(data, "--lang", "en")
+    assert en.exit_code == vi.exit_code
+    assert [m[0] for line in en.output.splitlines() if (m := _PREFIX.match(line))] == prefixes
+    assert case.en in en.output
+    assert case.en not in vi.output
+    assert case.vi not in en.output
+
+    if case.expected and not errors:
+        assert validate(data, "--strict").exit_code == 1
+
+    # a case must never run anything (the python/object tag case would create this file)
+    assert not list(tmp_path.rglob("PWNED"))
+    return problems
+
+
+# --- the valid folder ----------------------------------------------------------------------------
+
+
+def test_valid_plan_is_a_copy_of_the_shipped_plan() -> None:
+    assert (VALID / "plan_2024.yaml").read_bytes() == (ROOT / "data" / "plan_2024.yaml").read_bytes()
+
+
+def test_xuan_head_is_the_fixtures() -> None:
+    text = (VALID / "communes" / "tra-xuan.yaml").read_text(encoding="utf-8")
+    assert text.startswith(XUAN_HEAD + "records:\n")
+
+
+def test_valid_folder_has_no_problems(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = load_dataset(VALID)
+    assert result.problems == []
+    assert result.dataset is not None
+    communes = result.dataset.communes
+    assert [c.id for c in communes] == ["tra-bui", "tra-son", "tra-xuan"]
+    assert sum(c.allocation.items["nd3.hd1.2"] for c in communes) == 19  # the plan's commune target
+    club = communes[0].entities[0]
+    assert (club.id, club.kind.value, club.item) == ("clb-tra-bui", "change_leader_club", "nd3.hd2.2")
+    assert any(r.entity == "clb-tra-bui" for r in communes[0].records)
+
+    monkeypatch.chdir(ROOT)
+    for args in ([], ["--strict"]):
+        result = validate(Path("tests/fixtures/valid"), *args)
+        assert result.exit_code == 0, result.output
+        assert result.output == "Dữ liệu hợp lệ: 4 tệp, 5 bản ghi, 1 mô hình.\n"
+
+
+# --- the catalogue: files, YAML, shapes ----------------------------------------------------------
+
+
+def _outside_symlink(data: Path) -> None:
+    outside = data.parent / "outside.yaml"
+    outside.write_bytes((data / "communes" / "tra-xuan.yaml").read_bytes())
+    (data / "communes" / "tra-xuan-link.yaml").symlink_to(outside)
+
+
+LOADER_CASES = [
+    # --- keys ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     titel: Truyền thông pháp luật
+"""),
+            # the typo leaves the record without its title, so both are said
+            [("missing-key", XUAN, 12, 5), ("unknown-key", XUAN, 15, 5)],
+            en="unknown key 'titel' (did you mean 'title'?)",
+            vi="khóa không hợp lệ 'titel' (có phải ý bạn là 'title'?)",
+        ),
+        id="unknown-key-titel",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organizer: commune
+15|     title: Truyền thông pháp luật
+"""),
+            [("missing-key", XUAN, 12, 5), ("unknown-key", XUAN, 14, 5)],
+            en="(did you mean 'organiser'?)",
+            vi="(có phải ý bạn là 'organiser'?)",
+        ),
+        id="unknown-key-organizer",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+"""),
+            [("missing-key", XUAN, 12, 5)],  # at the record's first key
+            en="the required key 'title' is missing",
+            vi="thiếu khóa bắt buộc 'title'",
+        ),
+        id="missing-key",
+    ),
+    # --- types ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total: "12"
+"""),
+            [("expected-integer", XUAN, 17, 14)],
+            en="Write the number without quotes",
+            vi="Viết số không có dấu nháy",
+        ),
+        id="count-as-text",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total: 12.5
+"""),
+            [("expected-whole-number", XUAN, 17, 14)],
+            en="Counts are whole numbers",
+            vi="Số lượng phải là số nguyên",
+        ),
+        id="count-as-decimal",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: numbered("""
+ 1| schema_version: 1
+ 2| id: tra-xuan
+ 3| name: Trà Xuân
+ 4| kind: thi_tran
+ 5| code: null
+ 6| especially_difficult: yes
+ 7| allocation:
+ 8|   source: estimate
+ 9|   items:
+10|     nd3.hd1.2: 0
+11|   safe_birth_target_group: 80
+""")},
+            [("expected-boolean", XUAN, 6, 23)],
+            en="yes/no are not accepted",
+            vi="Không dùng yes/no",
+        ),
+        id="yes-for-boolean",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: 123
+"""),
+            [("expected-text", XUAN, 15, 12)],
+            en='Put the value in double quotes to keep it as written, e.g. "123"',
+            vi='Đặt giá trị trong dấu nháy kép để giữ đúng như đã viết, ví dụ "123"',
+        ),
+        id="number-for-text",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants: [1, 2]
+"""),
+            [("expected-mapping", XUAN, 16, 5)],  # at the key: its value is a whole block
+            en="expected a mapping (indented 'key: value' lines below), found a list",
+            vi="cần một bảng khóa: giá trị",
+        ),
+        id="list-for-mapping",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total: -3
+"""),
+            [("negative-count", XUAN, 17, 14)],
+            en="a count cannot be negative",
+            vi="số lượng không được âm",
+        ),
+        id="negative-count",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     count: 0
+"""),
+            [("too-small", XUAN, 16, 12)],
+            en="below the minimum 1",
+            vi="nhỏ hơn mức tối thiểu 1",
+        ),
+        id="zero-sessions",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: numbered("""
+ 1| schema_version: 1
+ 2| id: tra-xuan
+ 3| name: Trà Xuân
+ 4| kind: thị trấn
+ 5| code: null
+ 6| allocation:
+ 7|   source: estimate
+ 8|   items:
+ 9|     nd3.hd1.2: 0
+10|   safe_birth_target_group: 80
+""")},
+            [("unexpected-value", XUAN, 4, 7)],
+            en="Choose one of: 'thi_tran', 'xa'",
+            vi="Chọn một trong: 'thi_tran', 'xa'",
+        ),
+        id="not-one-of-the-choices",
+    ),
+    # --- dates and codes ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-02-30
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+"""),
+            [("impossible-date", XUAN, 12, 11)],
+            en="does not exist. Check the day and month",
+            vi="không tồn tại. Kiểm tra ngày và tháng",
+        ),
+        id="impossible-date",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 30/4/2024
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+"""),
+            [("bad-date", XUAN, 12, 11)],
+            en="expected a date as YEAR-MONTH-DAY (e.g. 2024-03-08), found the text '30/4/2024'",
+            vi="cần ngày dạng NĂM-THÁNG-NGÀY",
+        ),
+        id="not-a-date",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: numbered("""
+ 1| schema_version: 1
+ 2| id: tra-xuan
+ 3| name: Trà Xuân
+ 4| kind: thi_tran
+ 5| code: "21x15"
+ 6| allocation:
+ 7|   source: estimate
+ 8|   items:
+ 9|     nd3.hd1.2: 0
+10|   safe_birth_target_group: 80
+""")},
+            [("bad-code", XUAN, 5, 7)],
+            en="the code must be digits",
+            vi="mã đơn vị phải gồm chữ số",
+        ),
+        id="code-with-letters",
+    ),
+    # --- ids ---
+    pytest.param(
+        Case(
+            {XUAN: numbered("""
+ 1| schema_version: 1
+ 2| id: Trà Bùi
+ 3| name: Trà Xuân
+ 4| kind: thi_tran
+ 5| code: null
+ 6| allocation:
+ 7|   source: estimate
+ 8|   items:
+ 9|     nd3.hd1.2: 0
+10|   safe_birth_target_group: 80
+""")},
+            [("bad-id", XUAN, 2, 5)],
+            en="use lower-case ASCII letters, digits and hyphens, e.g. tra-bui",
+            vi="chỉ dùng chữ thường không dấu",
+        ),
+        id="bad-slug",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3-hd1-6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+"""),
+            [("bad-id", XUAN, 13, 11)],
+            en="item ids look like nd3.hd1.2 (or nd4.2)",
+            vi="mã mục có dạng nd3.hd1.2",
+        ),
+        id="bad-item-id",
+    ),
+    # --- YAML the reader refuses ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total: 5
+18|       women: 2
+19|       total: 6
+"""),
+            [("yaml-duplicate-key", XUAN, 19, 7)],
+            en="the key 'total' is repeated (already at line 17)",
+            vi="khóa 'total' lặp lại (đã có ở dòng 17)",
+        ),
+        id="duplicate-key",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants: &people
+17|       total: 40
+18|   - date: 2024-03-09
+19|     item: nd3.hd1.6
+20|     organiser: commune
+21|     title: Truyền thông pháp luật, buổi 2
+22|     participants: *people
+"""),
+            [("yaml-anchor", XUAN, 16, 19), ("yaml-alias", XUAN, 22, 19)],
+            en="YAML aliases (*people) are not allowed",
+            vi="không dùng tham chiếu YAML (*people)",
+        ),
+        id="anchor-and-alias",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: !!python/object/apply:os.system ["touch PWNED"]
+"""),
+            [("yaml-tag", XUAN, 15, 12)],
+            en="are refused and nothing is executed",
+            vi="không có gì được thực thi",
+        ),
+        id="python-tag",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15| \ttitle: Truyền thông pháp luật
+"""),
+            [("yaml-tab", XUAN, 15, 1)],
+            en="a Tab is used for indentation",
+            vi="có ký tự Tab để thụt lề",
+        ),
+        id="tab",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: "Truyền thông pháp luật
+"""),
+            [("yaml-unclosed-quote", XUAN, 16, 1)],  # where the file ends, still inside the quote
+            en="a quote is opened but never closed",
+            vi="dấu nháy mở mà không đóng",
+        ),
+        id="unclosed-quote",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title Truyền thông pháp luật
+16|     village: Tổ dân phố 1
+"""),
+            [("yaml-missing-colon", XUAN, 15, 5)],
+            en="a colon is missing after a key",
+            vi="thiếu dấu hai chấm sau tên khóa",
+        ),
+        id="missing-colon",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants: {total: 5
+"""),
+            [("yaml-unclosed-bracket", XUAN, 17, 1)],
+            en="is opened but not closed",
+            vi="mở mà không đóng",
+        ),
+        id="unclosed-bracket",
+    ),
+    # --- whole files ---
+    pytest.param(
+        Case({XUAN: ""}, [("file-empty", XUAN, 1, 1)], en="the file is empty", vi="tệp rỗng"),
+        id="empty-file",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: "# Thị trấn Trà Xuân: to be filled in\n"},
+            [("file-empty", XUAN, 1, 1)],
+            en="(or holds only comments)",
+            vi="(hoặc chỉ có chú thích)",
+        ),
+        id="only-a-comment",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: numbered("""
+ 1| - id: tra-xuan
+ 2| - name: Trà Xuân
+""")},
+            [("file-not-mapping", XUAN, 1, 1)],
+            en="the file must be a mapping of keys to values",
+            vi="tệp phải là một bảng khóa: giá trị",
+        ),
+        id="list-at-top-level",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: XUAN_HEAD + numbered("""
+11| ---
+12| id: tra-xuan-2
+""", start=11)},
+            [("yaml-multiple-documents", XUAN, 11, 1)],
+            en="the file holds more than one YAML document",
+            vi="tệp có nhiều hơn một tài liệu YAML",
+        ),
+        id="two-documents",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: b"PK\x03\x04\x00\x00junk"},  # a zip (a renamed .docx/.xlsx) starts like this
+            [("file-binary", XUAN, 1, 5)],
+            en="the file is not text (a NUL byte at offset 4)",
+            vi="tệp không phải văn bản (có byte NUL ở vị trí 4)",
+        ),
+        id="binary-junk",
+    ),
+    pytest.param(
+        Case(
+            # line 3 is "name: Trà Xuân"; 'à' is byte 0xE0 in Windows-1258, at offset 18 + 13 + 8
+            {XUAN: XUAN_HEAD.encode("cp1258")},
+            [("encoding-not-utf8", XUAN, 3, 9)],
+            en="byte 0xE0 at offset 39 is invalid",
+            vi="byte 0xE0 ở vị trí 39 không hợp lệ",
+        ),
+        id="windows-1258",
+    ),
+    pytest.param(
+        Case(
+            {},
+            [("file-is-directory", "data/communes/x.yaml", 0, 0)],
+            en="this is a folder, not a YAML file",
+            vi="đây là một thư mục, không phải tệp YAML",
+            setup=lambda data: (data / "communes" / "x.yaml").mkdir(),
+        ),
+        id="directory-named-yaml",
+    ),
+    pytest.param(
+        Case(
+            {},
+            [("file-outside-data", "data/communes/tra-xuan-link.yaml", 0, 0)],
+            en="the symlink points outside the data folder",
+            vi="liên kết (symlink) trỏ ra ngoài thư mục dữ liệu",
+            setup=_outside_symlink,
+        ),
+        id="symlink-outside",
+    ),
+    pytest.param(
+        Case(
+            {},
+            [("communes-missing", "data/communes", 0, 0)],
+            en="communes/ is missing or empty",
+            vi="không có thư mục communes/ hoặc thư mục rỗng",
+            setup=lambda data: shutil.rmtree(data / "communes"),
+        ),
+        id="communes-missing",
+    ),
+    pytest.param(
+        Case(
+            {},
+            [("data-dir-missing", "data", 0, 0)],
+            en="the data folder does not exist",
+            vi="không tìm thấy thư mục dữ liệu",
+            setup=shutil.rmtree,
+        ),
+        id="data-folder-missing",
+    ),
+    pytest.param(
+        Case(
+            {PLAN: None},
+            [("file-missing", PLAN, 0, 0)],
+            en="the file does not exist. It is required",
+            vi="không tìm thấy tệp. Tệp này phải có",
+        ),
+        id="plan-missing",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", LOADER_CASES)
+def test_loader_catalogue(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check_case(case, tmp_path, monkeypatch)
+
+
+# --- around the catalogue ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "loaded"), [("074", "074"), ("21115", "21115")])
+def test_codes_stay_text(
+    written: str, loaded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = XUAN_HEAD.replace("code: null\n", f"code: {written}\n")
+    case = Case({XUAN: text}, [], en="Data is valid", vi="Dữ liệu hợp lệ")
+    build(case, tmp_path, monkeypatch)
+    result = load_dataset(tmp_path / "data")
+    assert result.problems == []
+    assert result.dataset is not None
+    assert result.dataset.commune("tra-xuan").code == loaded  # type: ignore[union-attr]
+    assert validate(tmp_path / "data").exit_code == 0
+
+
+def test_missing_colon_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = case_by_id(LOADER_CASES, "missing-colon")
+    data = build(case, tmp_path, monkeypatch)
+    assert [p.code for p in load_dataset(data).problems] == ["yaml-missing-colon"]
+    assert validate(data).exit_code == 1
+
+
+def test_missing_communes_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = case_by_id(LOADER_CASES, "communes-missing")
+    data = build(case, tmp_path, monkeypatch)
+    assert found(load_dataset(data).problems)[0] == ("communes-missing", "data/communes", 0, 0)
+    result = validate(data)
+    assert result.exit_code == 1
+    assert "data/communes: error[communes-missing]: " in result.output
+
+
+def test_top_level_list_is_named_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = case_by_id(LOADER_CASES, "list-at-top-level")
+    data = build(case, tmp_path, monkeypatch)
+    [problem] = load_dataset(data).problems
+    assert problem_message(problem, "en").endswith("but a list was found")
+    assert problem_message(problem, "vi").endswith("nhưng tìm thấy một danh sách")
+
+
+# --- messages ------------------------------------------------------------------------------------
+
+
+def test_every_code_has_both_texts() -> None:
+    for code, texts in PROBLEMS.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
+        assert len(texts) == 2 and all(t.strip() for t in texts), code
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_template_formats() -> None:
+    for code, (vi, en) in PROBLEMS.items():
+        assert _fields(vi) == _fields(en), code  # raises ValueError on a bare '{'
