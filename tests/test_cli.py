@@ -135,9 +135,7 @@ def test_status_refuses_bad_data_with_located_problems(tmp_path: Path) -> None:
     (folder / "communes" / "x.yaml").write_text("id: x\nid: y\n", "utf-8")
     result = run("status", "--data", str(folder))
     assert result.exit_code == 1
-    assert "x.yaml:2:1: error[yaml-duplicate-key]: khóa 'id' lặp lại (đã có ở dòng 1)" in (
-        result.output
-    )
+    assert "x.yaml:2:1: error[yaml-duplicate-key]: khóa 'id' lặp lại (đã có ở dòng 1)" in (result.output)
     assert "Traceback" not in result.output
 
 
@@ -198,4 +196,23 @@ def test_example_figures_by_hand() -> None:
         "mainstreaming_classes": (0, 4, 0.0, "not_started"),
     }
     assert (rows["safe_birth_outreach"]["numerator"], rows["safe_birth_outreach"]["denominator"]) == (
-        860, 2075)
+        860,
+        2075,
+    )
+
+
+def test_default_as_of_is_today_within_the_plan_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.setattr(cli, "today", lambda: dt.date(2024, 6, 30))
+    result = run("status", "--data", str(EXAMPLE), "--json")
+    assert json.loads(result.output)["as_of"] == "2024-06-30"
+
+
+def test_after_the_plan_year_status_shows_year_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.setattr(cli, "today", lambda: dt.date(2026, 12, 2))
+    result = run("status", "--data", str(EXAMPLE))
+    assert result.output.startswith("Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày 31/12/2024")
+    assert json.loads(run("status", "--data", str(EXAMPLE), "--json").output)["as_of"] == ("2024-12-31")

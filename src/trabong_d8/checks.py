@@ -64,9 +64,7 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
         where = doc.locate((*path, "id"))
         if item.id in items:
             problems.append(
-                Problem(
-                    where, "plan-duplicate-id", {"id": item.id, "first_line": first_line[item.id]}
-                )
+                Problem(where, "plan-duplicate-id", {"id": item.id, "first_line": first_line[item.id]})
             )
             continue
         items[item.id] = item
@@ -74,17 +72,14 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
         for level in ("district", "commune"):
             text = getattr(item, level)
             if text is not None and classify_target(text) is None:
-                problems.append(
-                    _err(doc, (*path, level), "plan-target-wording", value=show_value(text))
-                )
+                problems.append(_err(doc, (*path, level), "plan-target-wording", value=show_value(text)))
 
     seen_core: dict[CoreTargetId, int] = {}
     for t, core in enumerate(plan.core_targets):
         path = ("core_targets", t)
         if core.id in seen_core:
             problems.append(
-                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value,
-                     first_line=seen_core[core.id])
+                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value, first_line=seen_core[core.id])
             )
         else:
             seen_core[core.id] = doc.locate((*path, "id")).line
@@ -93,9 +88,7 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
         for n, item_id in enumerate(core.counts_from):
             item = items.get(item_id)
             if item is None or item.sub_items:
-                problems.append(
-                    _err(doc, (*path, "counts_from", n), "plan-unknown-item", id=item_id)
-                )
+                problems.append(_err(doc, (*path, "counts_from", n), "plan-unknown-item", id=item_id))
                 resolved = False
                 continue
             total += sum(numeric_target(item, level) or 0 for level in Level)
@@ -146,18 +139,14 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
         folded = commune.name.casefold()
         if folded in names:
             problems.append(
-                _err(
-                    doc, ("name",), "commune-duplicate-name", name=commune.name, other=names[folded]
-                )
+                _err(doc, ("name",), "commune-duplicate-name", name=commune.name, other=names[folded])
             )
         else:
             names[folded] = doc.path
         stem = doc.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if stem != commune.id:
             problems.append(
-                _warn(
-                    doc, ("id",), "commune-file-name", expected=f"{commune.id}.yaml", id=commune.id
-                )
+                _warn(doc, ("id",), "commune-file-name", expected=f"{commune.id}.yaml", id=commune.id)
             )
         for e, entity in enumerate(commune.entities):
             path: Path_ = ("entities", e)
@@ -195,9 +184,7 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
     # unknown: checks that need every file would only report the same mistake again, wrongly.
     complete = dataset.complete
     for commune, doc in pairs:
-        problems.extend(
-            _check_commune(commune, doc, plan, items, leaves, entity_ids, today, complete)
-        )
+        problems.extend(_check_commune(commune, doc, plan, items, leaves, entity_ids, today, complete))
     if complete:
         problems.extend(_check_allocations(dataset, pairs, leaves))
     return problems
@@ -256,9 +243,7 @@ def _check_commune(
         cell = classify_target(text) if text is not None else None
         if cell is not None and cell.kind is TargetKind.none:
             problems.append(
-                _warn(
-                    doc, path, "level-no-target", level=_LevelWord(level), item=item.id, cell=text
-                )
+                _warn(doc, path, "level-no-target", level=_LevelWord(level), item=item.id, cell=text)
             )
 
     for e, entity in enumerate(commune.entities):
@@ -363,11 +348,7 @@ def _check_participants(doc: YamlDocument, path: Path_, people: Participants) ->
                     whole_value=whole_value,
                 )
             )
-    if (
-        people.women is not None
-        and people.men is not None
-        and people.women + people.men > people.total
-    ):
+    if people.women is not None and people.men is not None and people.women + people.men > people.total:
         problems.append(
             _err(
                 doc,
@@ -387,9 +368,7 @@ def _check_allocations(
 ) -> list[Problem]:
     problems: list[Problem] = []
     allocatable = {
-        item_id: target
-        for item_id, item in leaves.items()
-        if (target := numeric_target(item, Level.commune))
+        item_id: target for item_id, item in leaves.items() if (target := numeric_target(item, Level.commune))
     }
     totals: dict[str, int] = {item_id: 0 for item_id in allocatable}
     shares: dict[str, list[str]] = {item_id: [] for item_id in allocatable}

@@ -84,9 +84,7 @@ def _root(
     """Theo dõi chỉ tiêu Dự án 8 năm 2024 của huyện Trà Bồng / Trà Bồng's Project 8 tracker."""
 
 
-def _print_problems(
-    problems: list[Problem], lang: str, fmt: Format = Format.text, err: bool = False
-) -> None:
+def _print_problems(problems: list[Problem], lang: str, fmt: Format = Format.text, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     if fmt is Format.json:
         from .messages import problem_message
@@ -158,18 +156,21 @@ def validate(
             ds = result.dataset
             records = sum(len(c.records) for c in ds.communes)
             entities = sum(len(c.entities) for c in ds.communes)
-            print(
-                word("summary_ok", lang).format(files=ds.files, records=records, entities=entities)
-            )
+            print(word("summary_ok", lang).format(files=ds.files, records=records, entities=entities))
         if result.problems:
             print(word("summary_problems", lang).format(errors=len(errors), warnings=len(warnings)))
     failed = bool(errors) or (strict and bool(warnings))
     raise typer.Exit(EXIT_DATA if failed else EXIT_OK)
 
 
+def today() -> dt.date:
+    """The default as-of date (a function, so tests can fix it)."""
+    return dt.date.today()
+
+
 def _parse_as_of(value: str | None, lang: str) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -200,9 +201,7 @@ def status(
     if result.dataset is None or result.errors:
         _print_problems(result.errors, lang, err=True)
         print(
-            word("summary_problems", lang).format(
-                errors=len(result.errors), warnings=len(result.warnings)
-            ),
+            word("summary_problems", lang).format(errors=len(result.errors), warnings=len(result.warnings)),
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_DATA)
@@ -222,8 +221,13 @@ def status(
             )
 
     from .progress import compute_status
-    from .statusview import status_json, status_view
+    from .statusview import format_date, status_json, status_view
 
+    if as_of is None and day > dataset.plan.pace.end:
+        # a 2024 plan looked at later: the year-end figures, said plainly, rather than "today"
+        day = dataset.plan.pace.end
+        if not as_json:
+            print(word("year_over", lang, format_date(day, lang)))
     report = compute_status(dataset.plan, dataset.communes, day, chosen.id if chosen else None)
     if as_json:
         print(json.dumps(status_json(report, show_items=items), ensure_ascii=False, indent=2))

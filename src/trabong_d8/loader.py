@@ -71,17 +71,17 @@ def _fold(text: str) -> str:
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return (
-        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
-    )
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
 
 
 def display_path(path: Path) -> str:
-    """The path as the user will recognise it: relative to the current folder when inside it."""
+    """The path as the user will recognise it: relative to the current folder when inside it,
+    otherwise as given."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
@@ -130,17 +130,26 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
         return []
     resolved_root = root.resolve()
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        where = Location(display_path(folder))
+        problems.append(Problem(where, "file-unreadable", {"reason": exc.strerror or str(exc)}))
+        return []
     found: list[Path] = []
-    for path in sorted(folder.iterdir()):
+    for path in entries:
         if path.suffix.lower() not in YAML_SUFFIXES:
             continue
         if path.is_symlink():
-            target = path.resolve()
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
+                reason = getattr(exc, "strerror", None) or str(exc)
+                problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
+                continue
             if not target.is_relative_to(resolved_root):
                 problems.append(
-                    Problem(
-                        Location(display_path(path)), "file-outside-data", {"target": str(target)}
-                    )
+                    Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)})
                 )
                 continue
         found.append(path)
@@ -193,9 +202,7 @@ def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel
     return problems
 
 
-def _translate(
-    error: Any, loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel]
-) -> Problem:
+def _translate(error: Any, loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel]) -> Problem:
     problem = _translate_one(error, loc, doc, model)
     if "input" in error and "value" not in problem.params:
         problem.params["value"] = show_value(error["input"])

@@ -83,10 +83,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "YAML syntax error ({detail}). Check this line and the one above it",
     ),
     "yaml-tab": (
-        "có ký tự Tab để thụt lề. YAML chỉ cho phép dấu cách: thay Tab bằng dấu cách "
-        "(mỗi cấp 2 dấu cách)",
-        "a Tab is used for indentation. YAML allows only spaces: replace the Tab with spaces "
-        "(2 per level)",
+        "có ký tự Tab để thụt lề. YAML chỉ cho phép dấu cách: thay Tab bằng dấu cách (mỗi cấp 2 dấu cách)",
+        "a Tab is used for indentation. YAML allows only spaces: replace the Tab with spaces (2 per level)",
     ),
     "yaml-reserved-char": (
         'ký tự này không được đứng đầu một giá trị ({detail}). Đặt giá trị trong dấu nháy kép "…"',
@@ -155,8 +153,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "yaml-tag": (
         "không dùng thẻ YAML ({tag}): chúng bị từ chối và không có gì được thực thi. Xóa thẻ; muốn ghi "
         "văn bản thì đặt trong dấu nháy",
-        "YAML tags ({tag}) are refused and nothing is executed. Remove the tag; to write text, "
-        "quote it",
+        "YAML tags ({tag}) are refused and nothing is executed. Remove the tag; to write text, quote it",
     ),
     "yaml-complex-key": (
         "khóa phải là một tên đơn giản, không phải danh sách hay bảng",
@@ -208,8 +205,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "expected-text": (
         "cần văn bản, nhưng thấy {found}. Đặt giá trị trong dấu nháy kép để giữ đúng như đã viết, "
         'ví dụ "{raw}"',
-        "expected text, found {found}. Put the value in double quotes to keep it as written, "
-        'e.g. "{raw}"',
+        'expected text, found {found}. Put the value in double quotes to keep it as written, e.g. "{raw}"',
     ),
     "empty-text": (
         "văn bản không được để trống. Viết nội dung hoặc xóa khóa này (nếu không bắt buộc)",
@@ -404,6 +400,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary_problems": (
         "{errors} lỗi, {warnings} cảnh báo.",
         "{errors} error(s), {warnings} warning(s).",
+    ),
+    "year_over": (
+        "Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày {0} (chọn ngày khác bằng --as-of).",
+        "The plan year is over: showing results up to {0} (choose another date with --as-of).",
     ),
     "warnings_hint": (
         "Có {0} cảnh báo trong dữ liệu; chạy `d8 validate` để xem.",

@@ -117,9 +117,7 @@ class Label(Strict):
 class DocumentRef(Strict):
     """A document cited by the plan (a legal basis, the budget decision, a proposal)."""
 
-    kind: Text = Field(
-        description="Loại văn bản / kind: Nghị định, Quyết định, Thông tư, Kế hoạch…"
-    )
+    kind: Text = Field(description="Loại văn bản / kind: Nghị định, Quyết định, Thông tư, Kế hoạch…")
     number: Text = Field(description="Số hiệu / number, e.g. 27/2022/NĐ-CP")
     date: Date
     issuer: Text = Field(description="Cơ quan ban hành / issuer")
@@ -167,9 +165,7 @@ class CoreTarget(Strict):
     text: Text = Field(description="The target's line in section II, as written")
     label: Label
     target: Annotated[int, Field(gt=0, strict=True)]
-    unit: Text = Field(
-        description="What is counted: group, dialogue, club, address, percent, class"
-    )
+    unit: Text = Field(description="What is counted: group, dialogue, club, address, percent, class")
     measure: Literal["count", "ratio"] = Field(
         description="count: sum of the linked items; ratio: women reached / women in the target group"
     )
@@ -239,16 +235,12 @@ class Content(Strict):
     heading: Text = Field(description="e.g. 'Nội dung 1'")
     title: Text
     activities: list[Activity] = Field(default_factory=list)
-    items: list[Item] = Field(
-        default_factory=list, description="Items of a content with no activity"
-    )
+    items: list[Item] = Field(default_factory=list, description="Items of a content with no activity")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Content:
         if bool(self.activities) == bool(self.items):
-            raise PydanticCustomError(
-                "content_shape", "a content has either activities or items", {}
-            )
+            raise PydanticCustomError("content_shape", "a content has either activities or items", {})
         return self
 
 
@@ -298,9 +290,7 @@ class Pace(Strict):
         if self.end <= self.start:
             raise PydanticCustomError("pace_dates", "pace.end must come after pace.start", {})
         if self.at_risk > self.on_track:
-            raise PydanticCustomError(
-                "pace_order", "pace.at_risk must not exceed pace.on_track", {}
-            )
+            raise PydanticCustomError("pace_order", "pace.at_risk must not exceed pace.on_track", {})
         return self
 
     @field_validator("on_track", "at_risk", mode="before")

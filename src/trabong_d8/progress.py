@@ -247,9 +247,7 @@ def compute_status(
     scope = [c for c in communes if commune is None or c.id == commune]
     if commune is None:
         targets = [_core_district(ct, plan, counts, elapsed) for ct in plan.core_targets]
-        items = [
-            row for item in plan.leaf_items() for row in _item_rows(item, plan, counts, elapsed)
-        ]
+        items = [row for item in plan.leaf_items() for row in _item_rows(item, plan, counts, elapsed)]
     else:
         only = scope[0]
         targets = [_core_commune(ct, plan, counts, elapsed, only) for ct in plan.core_targets]
@@ -261,9 +259,7 @@ def compute_status(
         commune=commune,
         targets=targets,
         items=items,
-        estimated_allocations=sum(
-            1 for c in communes if c.allocation.source != "official_appendix"
-        ),
+        estimated_allocations=sum(1 for c in communes if c.allocation.source != "official_appendix"),
         communes=len(communes),
         records=sum(1 for c in scope for r in c.records if r.date <= as_of) if in_scope else 0,
         entities=sum(1 for c in scope for e in c.entities if e.date <= as_of) if in_scope else 0,
@@ -276,9 +272,7 @@ def _safe_birth(
     ids = list(ids)
     denominator = sum(counts.safe_birth_group.get(c) or 0 for c in ids)
     # communes without a denominator cannot contribute a numerator either: the share would lie
-    numerator = sum(
-        counts.safe_birth_reached.get(c, 0) for c in ids if counts.safe_birth_group.get(c)
-    )
+    numerator = sum(counts.safe_birth_reached.get(c, 0) for c in ids if counts.safe_birth_group.get(c))
     share = numerator / denominator * 100 if denominator else 0.0
     target = ct_target if denominator else None
     return _completion(
@@ -300,14 +294,10 @@ def _core_district(ct: CoreTarget, plan: Plan, counts: Tally, elapsed: float) ->
     return _completion(ct.id.value, ct.unit, ct.target, achieved, elapsed, plan.pace)
 
 
-def _core_commune(
-    ct: CoreTarget, plan: Plan, counts: Tally, elapsed: float, commune: Commune
-) -> Completion:
+def _core_commune(ct: CoreTarget, plan: Plan, counts: Tally, elapsed: float, commune: Commune) -> Completion:
     if ct.measure == "ratio":
         return _safe_birth(ct.target, counts, elapsed, plan.pace, [commune.id])
-    allocated = [
-        commune.allocation.items[i] for i in ct.counts_from if i in commune.allocation.items
-    ]
+    allocated = [commune.allocation.items[i] for i in ct.counts_from if i in commune.allocation.items]
     if allocated:
         achieved = sum(counts.achieved(i, [commune.id], [Level.commune]) for i in ct.counts_from)
         return _completion(ct.id.value, ct.unit, sum(allocated), achieved, elapsed, plan.pace)
@@ -336,9 +326,7 @@ def _item_rows(item: Item, plan: Plan, counts: Tally, elapsed: float) -> list[Co
     return rows
 
 
-def _item_commune(
-    item: Item, plan: Plan, counts: Tally, elapsed: float, commune: Commune
-) -> Completion:
+def _item_commune(item: Item, plan: Plan, counts: Tally, elapsed: float, commune: Commune) -> Completion:
     target = commune.allocation.items.get(item.id)
     levels = [Level.commune] if target is not None else [Level.district, Level.commune]
     achieved = counts.achieved(item.id, [commune.id], levels)

@@ -130,9 +130,7 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
             return None
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            doc.problems.append(
-                Problem(where, "file-too-large", {"size": size, "limit": MAX_FILE_BYTES})
-            )
+            doc.problems.append(Problem(where, "file-too-large", {"size": size, "limit": MAX_FILE_BYTES}))
             return None
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -326,9 +324,7 @@ class _Builder:
                     self._problem(mark, "yaml-complex-key")
                     # keep going: push a throw-away container so events stay balanced
                     if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                        stack.append(
-                            [{} if kind is yaml.MappingStartEvent else [], None, None, None, {}]
-                        )
+                        stack.append([{} if kind is yaml.MappingStartEvent else [], None, None, None, {}])
                     frame[2] = object()  # an unreachable key for the value that follows
                     frame[3] = mark
                     continue
