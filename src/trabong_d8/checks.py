@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .messages import Suggestion, show_value
+from .messages import Suggestion, Word, show_value
 from .models import Commune, CoreTargetId, Level, Participants, Plan
 from .problems import Location, Problem, Severity
 from .progress import TargetKind, classify_target, numeric_target
@@ -243,7 +243,9 @@ def _check_commune(
         cell = classify_target(text) if text is not None else None
         if cell is not None and cell.kind is TargetKind.none:
             problems.append(
-                _warn(doc, path, "level-no-target", level=_LevelWord(level), item=item.id, cell=text)
+                _warn(
+                    doc, path, "level-no-target", level=Word(f"level_{level.value}"), item=item.id, cell=text
+                )
             )
 
     for e, entity in enumerate(commune.entities):
@@ -260,7 +262,7 @@ def _check_commune(
                         "entity-item-kind",
                         item=item.id,
                         kind=entity.kind.value,
-                        expected=_Expected(expected),
+                        expected=Word("expected_kind", expected),
                     )
                 )
             check_level((*path, "organiser"), item, entity.organiser)
@@ -303,23 +305,6 @@ def _check_commune(
             )
         )
     return problems
-
-
-class _LevelWord(Suggestion):
-    def __init__(self, level: Level):
-        self.key = level.value
-
-    def render(self, lang: str) -> str:
-        from .messages import word
-
-        return word(f"level_{self.key}", lang)
-
-
-class _Expected(Suggestion):
-    def render(self, lang: str) -> str:
-        if not self.key:
-            return ""
-        return f" (cần {self.key})" if lang != "en" else f" (expected {self.key})"
 
 
 _PARTS = (

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
-from .problems import Location, Problem, Severity
+from .problems import Location, Problem
 from .yamlio import YamlDocument, read_yaml
 
 PLAN_FILE = "plan_2024.yaml"
@@ -308,7 +308,3 @@ def _first_model(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
-
-
-def warning(location: Location, code: str, **params: Any) -> Problem:
-    return Problem(location, code, params, Severity.WARNING)

@@ -274,10 +274,6 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "thiếu chỉ tiêu cốt lõi '{id}' (cần đủ 7 chỉ tiêu)",
         "the core target '{id}' is missing (all seven are needed)",
     ),
-    "plan-entity-item": (
-        "mục '{id}' đếm theo đơn vị ({kind}) nên không thể dùng cho chỉ tiêu đếm theo số lượng này",
-        "the item '{id}' counts entities ({kind}); it cannot be used here",
-    ),
     # communes
     "commune-duplicate-id": (
         "mã xã '{id}' đã dùng trong {other}. Mỗi tệp xã cần mã riêng",
@@ -306,18 +302,18 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the item '{id}' has sub-items ({children}); record against one of them",
     ),
     "unknown-entity": (
-        "không có đơn vị '{id}' trong mục entities của bất kỳ xã nào{suggestion}. Thêm nó vào "
+        "không có mô hình '{id}' trong mục entities của bất kỳ xã nào{suggestion}. Thêm nó vào "
         "entities hoặc sửa mã",
         "there is no entity '{id}' under any commune's entities{suggestion}. Add it under "
         "entities or fix the id",
     ),
     "entity-item-kind": (
-        "mục '{item}' không đếm đơn vị loại {kind}{expected}. Sửa item hoặc kind",
+        "mục '{item}' không đếm mô hình loại {kind}{expected}. Sửa item hoặc kind",
         "the item '{item}' does not count entities of kind {kind}{expected}. Fix item or kind",
     ),
     "record-on-entity-item": (
-        "mục '{item}' được đếm theo danh sách entities (mỗi đơn vị một lần); bản ghi này không được "
-        "tính. Khai báo đơn vị trong entities, và ghi entity: <mã> ở đây nếu là hoạt động của nó",
+        "mục '{item}' được đếm theo danh sách entities (mỗi mô hình một lần); bản ghi này không được "
+        "tính. Khai báo mô hình trong entities, và ghi entity: <mã> ở đây nếu là hoạt động của nó",
         "the item '{item}' is counted from the entities list (once each); this record does not "
         "count. Declare the entity under entities, and write entity: <id> here if it is about it",
     ),
@@ -409,6 +405,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Có {0} cảnh báo trong dữ liệu; chạy `d8 validate` để xem.",
         "The data has {0} warning(s); run `d8 validate` to see them.",
     ),
+    "expected_kind": (" (mục này đếm mô hình loại {0})", " (this item counts entities of kind {0})"),
     "level_district": ("huyện", "district"),
     "level_commune": ("xã", "commune"),
     # status
@@ -517,11 +514,16 @@ class Suggestion(Localised):
 
 
 class Word(Localised):
-    def __init__(self, key: str):
+    """An interface word (``WORDS[key]``) with optional arguments; empty when an argument is None."""
+
+    def __init__(self, key: str, *args: Any):
         self.key = key
+        self.args = args
 
     def render(self, lang: str) -> str:
-        return word(self.key, lang)
+        if any(arg is None for arg in self.args):
+            return ""
+        return word(self.key, lang, *self.args)
 
 
 class Found(Localised):
