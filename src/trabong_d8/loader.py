@@ -189,7 +189,7 @@ def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
 
 
 def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
-    problems = []
+    located = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for error in errors:
         loc = _clean_loc(error["loc"])
@@ -198,8 +198,18 @@ def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel
         if key in seen:  # a union reports the same fault once per member
             continue
         seen.add(key)
-        problems.append(problem)
-    return problems
+        located.append((loc, problem))
+    # A misspelt key ("organizer") also leaves the real one missing; one mistake, one message.
+    suggested = {
+        (loc[:-1], problem.params["suggestion"].key)
+        for loc, problem in located
+        if problem.code == "unknown-key" and problem.params["suggestion"].key
+    }
+    return [
+        problem
+        for loc, problem in located
+        if not (problem.code == "missing-key" and (loc[:-1], loc[-1]) in suggested)
+    ]
 
 
 def _translate(error: Any, loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel]) -> Problem:
