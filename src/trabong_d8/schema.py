@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from .models import Commune, Plan
 
-_MODELS = {"commune": Commune, "plan": Plan}
+_MODELS: dict[str, type[BaseModel]] = {"commune": Commune, "plan": Plan}
 _TITLES = {
     "commune": "trabong-d8: tệp xã / commune file (data/communes/*.yaml)",
     "plan": "trabong-d8: kế hoạch / plan file (data/plan_2024.yaml)",

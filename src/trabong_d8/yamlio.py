@@ -302,12 +302,9 @@ class _Builder:
             if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
                 continue
             if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                frame = stack.pop()
-                if frame[2] is not None:  # a key with no value cannot happen in valid YAML
-                    frame[0][frame[2]] = None
-                value = frame[0]
+                closed = stack.pop()[0]
                 if not stack and documents == 1:
-                    root = value
+                    root = closed
                 continue
 
             mark = event.start_mark
