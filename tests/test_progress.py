@@ -303,3 +303,8 @@ def test_status_is_pure(plan: Plan, two_communes: list) -> None:
     first = compute_status(plan, two_communes, JUNE_30)
     second = compute_status(plan, two_communes, JUNE_30)
     assert first == second
+
+
+def test_unknown_commune_is_refused(plan: Plan, two_communes: list) -> None:
+    with pytest.raises(ValueError, match="no commune with id 'zz'"):
+        compute_status(plan, two_communes, JUNE_30, commune="zz")

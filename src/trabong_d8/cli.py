@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .messages import format_problem, resolve_lang, word
+from .messages import format_problem, problem_message, resolve_lang, word
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -87,8 +87,6 @@ def _root(
 def _print_problems(problems: list[Problem], lang: str, fmt: Format = Format.text, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     if fmt is Format.json:
-        from .messages import problem_message
-
         payload = [
             {
                 "path": p.location.path,
@@ -104,8 +102,6 @@ def _print_problems(problems: list[Problem], lang: str, fmt: Format = Format.tex
         return
     for problem in problems:
         if fmt is Format.github:
-            from .messages import problem_message
-
             loc = problem.location
             kind = "error" if problem.is_error else "warning"
             message = _github_escape(problem_message(problem, lang))
@@ -154,9 +150,11 @@ def validate(
     if fmt is Format.text:
         if result.dataset is not None and not errors:
             ds = result.dataset
-            records = sum(len(c.records) for c in ds.communes)
-            entities = sum(len(c.entities) for c in ds.communes)
-            print(word("summary_ok", lang).format(files=ds.files, records=records, entities=entities))
+            print(
+                word("summary_ok", lang).format(
+                    files=ds.files, records=ds.record_count, entities=ds.entity_count
+                )
+            )
         if result.problems:
             print(word("summary_problems", lang).format(errors=len(errors), warnings=len(warnings)))
     failed = bool(errors) or (strict and bool(warnings))

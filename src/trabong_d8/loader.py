@@ -52,6 +52,14 @@ class Dataset:
     def files(self) -> int:
         return 1 + len(self.communes)
 
+    @property
+    def record_count(self) -> int:
+        return sum(len(c.records) for c in self.communes)
+
+    @property
+    def entity_count(self) -> int:
+        return sum(len(c.entities) for c in self.communes)
+
 
 @dataclass
 class LoadResult:

@@ -248,11 +248,12 @@ def compute_status(
     if commune is None:
         targets = [_core_district(ct, plan, counts, elapsed) for ct in plan.core_targets]
         items = [row for item in plan.leaf_items() for row in _item_rows(item, plan, counts, elapsed)]
+    elif not scope:
+        raise ValueError(f"no commune with id {commune!r}")
     else:
         only = scope[0]
         targets = [_core_commune(ct, plan, counts, elapsed, only) for ct in plan.core_targets]
         items = [_item_commune(item, plan, counts, elapsed, only) for item in plan.leaf_items()]
-    in_scope = {c.id for c in scope}
     return StatusReport(
         as_of=as_of,
         elapsed=elapsed,
@@ -261,8 +262,8 @@ def compute_status(
         items=items,
         estimated_allocations=sum(1 for c in communes if c.allocation.source != "official_appendix"),
         communes=len(communes),
-        records=sum(1 for c in scope for r in c.records if r.date <= as_of) if in_scope else 0,
-        entities=sum(1 for c in scope for e in c.entities if e.date <= as_of) if in_scope else 0,
+        records=sum(1 for c in scope for r in c.records if r.date <= as_of),
+        entities=sum(1 for c in scope for e in c.entities if e.date <= as_of),
     )
 
 
