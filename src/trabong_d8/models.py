@@ -345,11 +345,15 @@ class Plan(Strict):
 
 
 class Participants(Strict):
-    """Who took part; every breakdown is optional, none may exceed the total."""
+    """Who took part; every breakdown is optional, none may exceed the total.
+
+    ``women`` and ``men`` count adults; pupils and other children go under ``children`` (and
+    ``girls`` among them), so that ``women + men ≤ total`` and ``girls ≤ children``.
+    """
 
     total: Count
-    women: Count | None = None
-    men: Count | None = None
+    women: Count | None = Field(default=None, description="Phụ nữ (người lớn) / adult women")
+    men: Count | None = Field(default=None, description="Nam giới (người lớn) / adult men")
     ethnic_minority: Count | None = Field(default=None, description="Người DTTS / ethnic minority")
     children: Count | None = Field(default=None, description="Trẻ em / children")
     girls: Count | None = Field(default=None, description="Trẻ em gái / girls")
