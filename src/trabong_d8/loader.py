@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import os
 import typing
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,8 +77,6 @@ class LoadResult:
 
 
 def _fold(text: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
 

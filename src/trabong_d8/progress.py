@@ -138,8 +138,6 @@ class Tally:
     )
     safe_birth_reached: dict[str, int] = field(default_factory=dict)
     safe_birth_group: dict[str, int | None] = field(default_factory=dict)
-    records: int = 0
-    entities: int = 0
 
     def achieved(
         self,
@@ -163,14 +161,12 @@ def tally(plan: Plan, communes: Iterable[Commune], as_of: dt.date) -> Tally:
         for record in commune.records:
             if record.date > as_of:
                 continue
-            result.records += 1
             reached += record.safe_birth_reached or 0
             if record.item not in entity_items:
                 result.done[record.item][commune.id][record.organiser] += record.count
         for entity in commune.entities:
             if entity.date > as_of:
                 continue
-            result.entities += 1
             result.done[entity.item][commune.id][entity.organiser] += 1
         result.safe_birth_reached[commune.id] = reached
         result.safe_birth_group[commune.id] = commune.allocation.safe_birth_target_group
