@@ -357,10 +357,6 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the plan sets no {level}-level target for item '{item}' in 2024 (\"{cell}\"). Check "
         "organiser or item",
     ),
-    "over-allocation": (
-        "xã đã tổ chức {done} {item} nhưng chỉ được phân bổ {target}",
-        "the commune has held {done} of {item} but was allocated {target}",
-    ),
     # cli
     "internal-error": (
         "lỗi nội bộ của d8 ({error}). Dữ liệu của bạn không bị thay đổi. Hãy chạy lại với --debug và "
@@ -436,7 +432,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "status_at_risk": ("Nguy cơ không đạt", "at risk"),
     "status_not_started": ("Chưa bắt đầu", "not started"),
     "status_none": ("—", "—"),
-    "no_number": ("(không có số)", "(no number)"),
     "provenance_note": (
         "Lưu ý: phân bổ chỉ tiêu cho {0}/{1} xã, thị trấn là tạm tính, chưa lấy từ Phụ lục chính thức "
         "của Kế hoạch (Phụ lục không công bố kèm theo). Số liệu theo xã chỉ mang tính tham khảo.",

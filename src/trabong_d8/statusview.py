@@ -81,13 +81,16 @@ def _target_cell(row: Completion, lang: str) -> str:
         if cell is not None and cell.kind is TargetKind.discretionary:
             return word("discretionary", lang)
         return row.target_text
-    suffix = "%" if row.unit == "percent" else ""
-    return f"{format_number(row.target, lang)}{suffix}"
+    return _in_unit(row.target, row, lang)
+
+
+def _in_unit(value: float | None, row: Completion, lang: str) -> str:
+    """A figure of ``row`` as shown: with a per cent sign when the row counts per cent."""
+    return format_number(value, lang) + ("%" if row.unit == "percent" else "")
 
 
 def _done_cell(row: Completion, lang: str) -> str:
-    suffix = "%" if row.unit == "percent" else ""
-    return f"{format_number(row.achieved, lang)}{suffix}"
+    return _in_unit(row.achieved, row, lang)
 
 
 def _done_of_target(row: Completion, lang: str) -> str:
@@ -104,10 +107,7 @@ def _target_label(row: Completion, labels: dict[str, str], lang: str) -> str:
 
 
 def _remaining_cell(row: Completion, lang: str) -> str:
-    if row.remaining is None:
-        return ""
-    suffix = "%" if row.unit == "percent" else ""
-    return f"{format_number(row.remaining, lang)}{suffix}"
+    return "" if row.remaining is None else _in_unit(row.remaining, row, lang)
 
 
 def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:

@@ -362,14 +362,10 @@ class _Builder:
                     path = None if base is None else (*base, slot)
 
             if kind is yaml.ScalarEvent:
-                if event.style or (tag is not None and tag != "!"):
-                    value: Any = _nfc(event.value)
-                elif tag == "!":
-                    value = _nfc(event.value)
-                else:
-                    value = resolve_plain(event.value)
-                    if isinstance(value, str):
-                        value = _nfc(value)
+                # only an untagged plain scalar is resolved; quoted, block and tagged ones are text
+                value: Any = event.value if event.style or tag is not None else resolve_plain(event.value)
+                if isinstance(value, str):
+                    value = _nfc(value)
             elif kind is yaml.AliasEvent:
                 self._problem(mark, "yaml-alias", name=event.anchor)
                 value = None
