@@ -160,7 +160,7 @@ def test_internal_fault_is_one_line_and_exit_3(
         cli.main()
 
 
-@pytest.mark.parametrize("kind", ["commune", "plan"])
+@pytest.mark.parametrize("kind", ["commune", "plan", "narrative"])
 def test_schema_command_matches_the_shipped_schema(kind: str) -> None:
     result = run("schema", kind)
     assert result.exit_code == 0

@@ -22,6 +22,7 @@ from .problems import Problem
 
 if TYPE_CHECKING:
     from .loader import LoadResult
+    from .periods import Period
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -37,9 +38,15 @@ class Format(str, Enum):
     github = "github"
 
 
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
 class SchemaKind(str, Enum):
     commune = "commune"
     plan = "plan"
+    narrative = "narrative"
 
 
 app = typer.Typer(
@@ -242,6 +249,125 @@ def status(
             show_items=items,
         )
     )
+
+
+def _period(quarter: str | None, half: str | None, year: str | None, lang: str) -> Period:
+    from .periods import PeriodKind, parse_period
+
+    given = [(v, k, o) for v, k, o in (
+        (quarter, PeriodKind.quarter, "--quarter"),
+        (half, PeriodKind.half, "--half"),
+        (year, PeriodKind.year, "--year"),
+    ) if v is not None]
+    if len(given) != 1:
+        raise typer.BadParameter(word("period_required", lang), param_hint="--quarter / --half / --year")
+    value, kind, option = given[0]
+    period = parse_period(value, kind)
+    if period is None:
+        raise typer.BadParameter(word(f"bad_{kind.value}", lang), param_hint=option)
+    return period
+
+
+def _report_format(fmt: ReportFormat | None, output: str | None, lang: str) -> ReportFormat:
+    if fmt is not None:
+        return fmt
+    if output is None or output == "-":
+        return ReportFormat.md
+    suffix = Path(output).suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return ReportFormat.md
+    if suffix in (".html", ".htm"):
+        return ReportFormat.html
+    raise typer.BadParameter(word("bad_format_for_output", lang, output), param_hint="--format")
+
+
+@app.command()
+def report(
+    quarter: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--quarter", metavar="YYYY-QN", help="Quý / quarter, e.g. 2024-Q3."),
+    ] = None,
+    half: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--half", metavar="YYYY-HN", help="6 tháng / half year, e.g. 2024-H1."),
+    ] = None,
+    year: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--year", metavar="YYYY", help="Cả năm / the whole year, e.g. 2024."),
+    ] = None,
+    fmt: Annotated[
+        Optional[ReportFormat],  # noqa: UP045
+        typer.Option("--format", help="md (Markdown, mặc định / default) or html."),
+    ] = None,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Tệp kết quả (mặc định reports/KỲ.md; - là in ra màn hình) / output file (- prints).",
+        ),
+    ] = None,
+    templates: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--templates", metavar="DIR", help="Thư mục mẫu riêng / your own templates folder."),
+    ] = None,
+    generated_on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--generated-on", metavar="YYYY-MM-DD", help="Ngày lập báo cáo / date made (today)."),
+    ] = None,
+    data: DataOption = Path("data"),
+    language: LangOption = None,
+) -> None:
+    """Lập báo cáo quý, 6 tháng, năm (Markdown hoặc HTML) / write a period's summary report."""
+    lang = resolve_lang(language.value if language else None)
+    period = _period(quarter, half, year, lang)
+    chosen = _report_format(fmt, output, lang)
+    if generated_on is None:
+        made_on = today()
+    else:
+        try:
+            made_on = dt.date.fromisoformat(generated_on)
+        except ValueError:
+            raise typer.BadParameter(word("bad_date_option", lang), param_hint="--generated-on") from None
+    if templates is not None and not templates.is_dir():
+        raise typer.BadParameter(word("templates_missing", lang, templates), param_hint="--templates")
+
+    result = _load(data)
+    if result.dataset is None or result.errors:
+        _print_problems(result.errors, lang, err=True)
+        print(
+            word("summary_problems", lang).format(errors=len(result.errors), warnings=len(result.warnings)),
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_DATA)
+    dataset = result.dataset
+    plan_year = dataset.plan.pace.start.year
+    if period.year != plan_year:
+        raise typer.BadParameter(
+            word("period_outside_plan", lang, plan_year, period.id), param_hint="--quarter / --half / --year"
+        )
+
+    from .fsio import atomic_write
+    from .provenance import data_provenance
+    from .render import TemplateFailure, render_report
+    from .report import build_report
+
+    summary = build_report(dataset, period, data_provenance(data, made_on))
+    try:
+        text = render_report(summary, chosen.value, lang, templates)
+    except TemplateFailure as failure:
+        print(format_problem(failure.problem, lang), file=sys.stderr)
+        raise typer.Exit(EXIT_DATA if failure.custom else EXIT_INTERNAL) from None
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    suffix = "" if lang == "vi" else f".{lang}"
+    target = Path(output) if output else Path("reports") / f"{period.id}{suffix}.{chosen.value}"
+    atomic_write(target, text)
+    from .loader import display_path
+
+    print(word("report_written", lang, period.id, display_path(target)))
 
 
 @app.command()

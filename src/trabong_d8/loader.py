@@ -20,12 +20,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .messages import Found, Suggestion, Word, show_value
-from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
+from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, PeriodNarrative, Plan
 from .problems import Location, Problem
 from .yamlio import YamlDocument, read_yaml
 
 PLAN_FILE = "plan_2024.yaml"
 COMMUNES_DIR = "communes"
+NARRATIVES_DIR = "narratives"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -40,6 +41,8 @@ class Dataset:
     commune_docs: list[YamlDocument]
     #: False when some commune file could not be loaded (its problems are reported on their own)
     complete: bool = True
+    #: what the coordinator wrote for each reporting period, by period id (``2024-Q3``)
+    narratives: dict[str, PeriodNarrative] = field(default_factory=dict)
 
     def commune(self, key: str) -> Commune | None:
         """Find a commune by id or by name (any case, with or without diacritics typed)."""
@@ -51,7 +54,7 @@ class Dataset:
 
     @property
     def files(self) -> int:
-        return 1 + len(self.communes)
+        return 1 + len(self.communes) + len(self.narratives)
 
     @property
     def record_count(self) -> int:
@@ -119,9 +122,11 @@ def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
         else:
             complete = False
 
+    narratives = _load_narratives(root, problems)
+
     if plan is None:
         return LoadResult(None, _sorted(problems))
-    dataset = Dataset(root, plan, communes, plan_doc, commune_docs, complete)
+    dataset = Dataset(root, plan, communes, plan_doc, commune_docs, complete, narratives)
     problems.extend(check_dataset(dataset, today=today))
     has_errors = any(p.is_error for p in problems)
     return LoadResult(None if has_errors else dataset, _sorted(problems))
@@ -131,11 +136,39 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)
 
 
+def _load_narratives(root: Path, problems: list[Problem]) -> dict[str, PeriodNarrative]:
+    """``narratives/<period>.yaml``: optional; a report without one says its narrative is missing."""
+    from .periods import period_from_id
+
+    folder = root / NARRATIVES_DIR
+    if not folder.is_dir():
+        return {}
+    narratives: dict[str, PeriodNarrative] = {}
+    for path in _yaml_files(folder, root, problems):
+        doc = read_yaml(path, display_path(path))
+        narrative = validate_document(doc, PeriodNarrative)
+        problems.extend(doc.problems)
+        period = period_from_id(path.stem)
+        if period is None:
+            problems.append(Problem(Location(doc.path), "narrative-file-name", {"name": path.name}))
+        elif narrative is not None:
+            narratives[period.id] = narrative
+    return narratives
+
+
 def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
     folder = root / COMMUNES_DIR
     if not folder.is_dir():
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
         return []
+    found = _yaml_files(folder, root, problems)
+    if not found:
+        problems.append(Problem(Location(display_path(folder)), "communes-missing"))
+    return found
+
+
+def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The YAML files of ``folder``, refusing links that lead outside the data folder."""
     resolved_root = root.resolve()
     try:
         entries = sorted(folder.iterdir())
@@ -160,8 +193,6 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
                 )
                 continue
         found.append(path)
-    if not found:
-        problems.append(Problem(Location(display_path(folder)), "communes-missing"))
     return found
 
 
@@ -286,6 +317,8 @@ def _translate_one(
         return Problem(where, "bad-date", {"found": found})
     if kind == "date_impossible":
         return Problem(where, "impossible-date", {"found": found})
+    if kind == "narrative_type":
+        return Problem(where, "expected-narrative", {"found": found})
     if kind == "code_format":
         return Problem(where, "bad-code", {"found": found})
     if kind == "string_pattern_mismatch":

@@ -207,6 +207,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         'ví dụ "{raw}"',
         'expected text, found {found}. Put the value in double quotes to keep it as written, e.g. "{raw}"',
     ),
+    "expected-narrative": (
+        "cần một đoạn văn bản (hoặc danh sách các ý, mỗi ý một dòng bắt đầu bằng \"- \"), nhưng thấy "
+        "{found}. Viết nội dung sau dấu \"|\" ở dòng dưới, thụt vào 2 dấu cách",
+        "expected a text (or a list of points, one per line starting with \"- \"), found {found}. "
+        "Write the text below a \"|\", indented by 2 spaces",
+    ),
     "empty-text": (
         "văn bản không được để trống. Viết nội dung hoặc xóa khóa này (nếu không bắt buộc)",
         "the text cannot be empty. Write something or remove the key (if it is optional)",
@@ -275,6 +281,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the core target '{id}' is missing (all seven are needed)",
     ),
     # communes
+    "narrative-file-name": (
+        "tên tệp '{name}' không phải là một kỳ báo cáo. Đặt tên theo kỳ: 2024-Q1 … 2024-Q4 (quý), "
+        "2024-H1, 2024-H2 (6 tháng) hoặc 2024 (năm), ví dụ 2024-Q3.yaml",
+        "the file name '{name}' is not a reporting period. Name it after the period: 2024-Q1 … "
+        "2024-Q4 (quarters), 2024-H1, 2024-H2 (halves) or 2024 (the year), e.g. 2024-Q3.yaml",
+    ),
     "commune-duplicate-id": (
         "mã xã '{id}' đã dùng trong {other}. Mỗi tệp xã cần mã riêng",
         "the commune id '{id}' is already used in {other}. Each commune file needs its own id",
@@ -356,6 +368,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "organiser hoặc mục",
         "the plan sets no {level}-level target for item '{item}' in 2024 (\"{cell}\"). Check "
         "organiser or item",
+    ),
+    # reports
+    "template-error": (
+        "mẫu báo cáo bị lỗi: {detail}. Sửa dòng này trong mẫu, hoặc bỏ --templates để dùng mẫu có sẵn",
+        "the report template is broken: {detail}. Fix this line of the template, or drop --templates "
+        "to use the shipped one",
+    ),
+    "words-not-mapping": (
+        "tệp lời văn phải là các dòng 'khóa: {{vi: \"…\", en: \"…\"}}'",
+        "the words file must hold lines 'key: {{vi: \"…\", en: \"…\"}}'",
+    ),
+    "words-entry": (
+        "'{key}' cần lời văn tiếng '{lang}', ví dụ {key}: {{vi: \"…\", en: \"…\"}}",
+        "'{key}' needs its '{lang}' wording, e.g. {key}: {{vi: \"…\", en: \"…\"}}",
     ),
     # cli
     "internal-error": (
@@ -448,6 +474,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "bad_date_option": (
         "ngày phải có dạng NĂM-THÁNG-NGÀY, ví dụ 2024-06-30",
         "the date must be YEAR-MONTH-DAY, e.g. 2024-06-30",
+    ),
+    # report
+    "templates_missing": ("không có thư mục mẫu '{0}'", "no templates folder '{0}'"),
+    "report_written": ("Đã ghi báo cáo {0}: {1}", "Report {0} written to {1}"),
+    "period_required": (
+        "chọn đúng một kỳ báo cáo: --quarter 2024-Q3, --half 2024-H1 hoặc --year 2024",
+        "choose exactly one period: --quarter 2024-Q3, --half 2024-H1 or --year 2024",
+    ),
+    "bad_quarter": ("quý phải có dạng 2024-Q3 (hoặc 2024Q3)", "a quarter looks like 2024-Q3 (or 2024Q3)"),
+    "bad_half": ("nửa năm phải có dạng 2024-H1 hoặc 2024-H2", "a half year looks like 2024-H1 or 2024-H2"),
+    "bad_year": ("năm phải có dạng 2024", "a year looks like 2024"),
+    "period_outside_plan": (
+        "kế hoạch chỉ có năm {0}; kỳ {1} nằm ngoài năm kế hoạch",
+        "the plan covers {0} only; the period {1} is outside it",
+    ),
+    "bad_format_for_output": (
+        "không đoán được dạng báo cáo từ tên tệp '{0}': dùng đuôi .md hoặc .html, hoặc thêm --format",
+        "cannot tell the report format from the file name '{0}': use .md or .html, or add --format",
     ),
     "footer_counts": (
         "Tính đến ngày này: {0} bản ghi hoạt động, {1} mô hình (CLB, địa chỉ tin cậy, tổ/nhóm).",

@@ -429,3 +429,58 @@ class Commune(Strict):
     allocation: Allocation
     entities: list[Entity] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
+
+
+# --- a period's narrative ------------------------------------------------------------------------
+
+
+def _parse_narrative(value: Any) -> str | list[str]:
+    # one check for both shapes, so that a number typed here gives one message, not one per shape
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return value
+    raise PydanticCustomError("narrative_type", "expected text or a list of texts", {"value": value})
+
+
+#: A block of narrative: one text (paragraphs separated by blank lines) or a list of points.
+Narrative = Annotated[
+    str | list[str],
+    PlainValidator(_parse_narrative),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+
+class ReportSigner(Strict):
+    """Who signs the report (bottom right), as printed."""
+
+    authority: Str | None = Field(default=None, description="e.g. TM. BAN THƯỜNG VỤ")
+    title: Text = Field(description="e.g. CHỦ TỊCH")
+    name: Text
+
+
+class PeriodNarrative(Strict):
+    """``data/narratives/<period>.yaml`` (e.g. ``2024-Q3.yaml``): what the coordinator writes for a
+    report in words. Every part is optional; a missing part shows as "not yet written" in the
+    report. Text is shown exactly as written."""
+
+    schema_version: Literal[1]
+    number: Str | None = Field(
+        default=None, description="Số báo cáo / report number, e.g. 25/BC-HLHPN (blank until issued)"
+    )
+    signed_on: Date | None = Field(default=None, description="Ngày ký / date signed (blank until signed)")
+    signer: ReportSigner | None = None
+    summary: Narrative | None = Field(default=None, description="Đánh giá chung / overall assessment")
+    difficulties: Narrative | None = Field(default=None, description="Khó khăn, vướng mắc / difficulties")
+    causes: Narrative | None = Field(default=None, description="Nguyên nhân / causes")
+    next_steps: Narrative | None = Field(
+        default=None, description="Nhiệm vụ, giải pháp thời gian tới / next steps"
+    )
+    proposals: Narrative | None = Field(default=None, description="Đề xuất, kiến nghị / proposals")

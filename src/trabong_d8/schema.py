@@ -7,10 +7,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Commune, Plan
+from .models import Commune, PeriodNarrative, Plan
 
-_MODELS: dict[str, type[BaseModel]] = {"commune": Commune, "plan": Plan}
+_MODELS: dict[str, type[BaseModel]] = {"commune": Commune, "plan": Plan, "narrative": PeriodNarrative}
 _TITLES = {
+    "narrative": "trabong-d8: nhận xét của kỳ báo cáo / a period's narrative (data/narratives/*.yaml)",
     "commune": "trabong-d8: tệp xã / commune file (data/communes/*.yaml)",
     "plan": "trabong-d8: kế hoạch / plan file (data/plan_2024.yaml)",
 }

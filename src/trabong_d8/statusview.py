@@ -6,7 +6,6 @@ data; they never compute completion themselves.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from rich import box
@@ -14,6 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .formatting import format_date, format_number
 from .messages import word
 from .models import Plan
 from .progress import Completion, Status, StatusReport, TargetKind, classify_target
@@ -26,18 +26,6 @@ STATUS_STYLE = {
     Status.at_risk: "bold red",
     Status.not_started: "dim",
 }
-
-
-def format_number(value: float | None, lang: str) -> str:
-    """12 → "12"; 38.6 → "38,6" in Vietnamese (decimal comma), "38.6" in English."""
-    if value is None:
-        return "—"
-    text = str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
-def format_date(value: dt.date, lang: str) -> str:
-    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
 
 
 def status_word(status: Status | None, lang: str) -> str:
