@@ -64,17 +64,25 @@ class Raw(str):
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~#!])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+(?=[.)]))")
+_MD_BULLET = re.compile(r"^(\s*)([-+=])")  # a list item, or a setext heading's underline
+_MD_ORDERED = re.compile(r"^(\s*[0-9]+)([.)])")  # an ordered list item: escape its . or )
 
 
-def md_escape(value: Any) -> str:
-    """A value as Markdown text that shows exactly what was written, in a paragraph or a table cell."""
+def md_escape(value: Any, *, block_start: bool = False) -> str:
+    """A value as Markdown text that shows exactly what was written, in a paragraph or a table cell.
+
+    ``block_start=True`` is for a value that starts a line of the template (a narrative paragraph,
+    a point after ``- ``): there a leading ``1.``, ``-`` or ``+`` would start a list, so it gets a
+    backslash too. Elsewhere (after ``| `` or other text) it cannot, and is left alone.
+    """
     if isinstance(value, Raw):
         return value
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if block_start:
+        text = _MD_BULLET.sub(r"\1\\\2", text)
+        text = _MD_ORDERED.sub(r"\1\\\2", text)
     return "<br>".join(line.strip() for line in text.split("\n"))
 
 
@@ -204,6 +212,8 @@ def render_report(
     words = load_words(folders, lang)
     env = _environment(fmt, folders)
     env.globals.update(_helpers(lang, words))
+    # a value at the start of a line (see md_escape); in HTML it is the value itself
+    env.filters["block"] = (lambda v: Raw(md_escape(v, block_start=True))) if fmt == "md" else (lambda v: v)
     name = FORMATS[fmt]
     try:
         template = env.get_template(name)

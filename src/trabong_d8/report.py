@@ -52,11 +52,6 @@ class TargetLine:
     def is_ratio(self) -> bool:
         return self.target.measure == "ratio"
 
-    @property
-    def points_in_period(self) -> float:
-        """For the safe-birth share: how many percentage points the period added."""
-        return _tidy(round_half_up(self.now.achieved - self.before.achieved))
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -129,8 +124,8 @@ class ParticipantRow:
                 self.given[key] += 1
 
     def partial(self, key: str) -> bool:
-        with_people = self.records - self.without_participants
-        return 0 < self.given[key] < with_people or (self.given[key] == 0 and with_people > 0)
+        """Some, but not all, of the records with participants gave this breakdown."""
+        return 0 < self.given[key] < self.records - self.without_participants
 
 
 @dataclass(frozen=True)
