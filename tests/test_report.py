@@ -93,8 +93,13 @@ def test_periods_cover_their_days(text: str, kind: PeriodKind, start: str, end: 
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("2024-Q5", PeriodKind.quarter), ("Q3-2024", PeriodKind.quarter), ("2024-H3", PeriodKind.half),
-     ("24", PeriodKind.year), ("2024-Q3", PeriodKind.half)],
+    [
+        ("2024-Q5", PeriodKind.quarter),
+        ("Q3-2024", PeriodKind.quarter),
+        ("2024-H3", PeriodKind.half),
+        ("24", PeriodKind.year),
+        ("2024-Q3", PeriodKind.half),
+    ],
 )
 def test_bad_periods_are_refused(text: str, kind: PeriodKind) -> None:
     assert parse_period(text, kind) is None
@@ -116,16 +121,25 @@ def _report(data: Path, period_id: str, made_on: str = MADE_ON):  # type: ignore
     return build_report(result.dataset, period, Provenance(dt.date.fromisoformat(made_on)))
 
 
-@pytest.mark.parametrize(("period_id", "end"), [("2024-Q2", "2024-06-30"), ("2024-H1", "2024-06-30"),
-                                                ("2024-Q3", "2024-09-30"), ("2024", "2024-12-31")])
+@pytest.mark.parametrize(
+    ("period_id", "end"),
+    [("2024-Q2", "2024-06-30"), ("2024-H1", "2024-06-30"), ("2024-Q3", "2024-09-30"), ("2024", "2024-12-31")],
+)
 def test_cumulative_figures_equal_status_json(data: Path, period_id: str, end: str) -> None:
     add_record(data, "tra-bui", Q3_RECORDS)
     status = json.loads(run("status", "--as-of", end, "--json").output)
     report = _report(data, period_id)
     for line, expected in zip(report.targets, status["targets"], strict=True):
         now = line.now
-        got = {"id": now.id, "unit": now.unit, "target": now.target, "achieved": now.achieved,
-               "percent": now.percent, "remaining": now.remaining, "status": now.status.value}
+        got = {
+            "id": now.id,
+            "unit": now.unit,
+            "target": now.target,
+            "achieved": now.achieved,
+            "percent": now.percent,
+            "remaining": now.remaining,
+            "status": now.status.value,
+        }
         if now.numerator is not None:
             got |= {"numerator": now.numerator, "denominator": now.denominator}
         assert got == expected
@@ -166,8 +180,12 @@ def test_participants_are_summed_from_the_records_of_the_period(data: Path) -> N
     report = _report(data, "2024-Q2")
     result = load_dataset(data)
     assert result.dataset is not None
-    records = [r for c in result.dataset.communes for r in c.records
-               if dt.date(2024, 4, 1) <= r.date <= dt.date(2024, 6, 30)]
+    records = [
+        r
+        for c in result.dataset.communes
+        for r in c.records
+        if dt.date(2024, 4, 1) <= r.date <= dt.date(2024, 6, 30)
+    ]
     total = report.participants[-1]
     assert total.records == len(records) == 47
     assert total.sums["total"] == sum(r.participants.total for r in records if r.participants) == 2570
@@ -181,15 +199,28 @@ def test_participants_are_summed_from_the_records_of_the_period(data: Path) -> N
 
 @pytest.mark.parametrize(("lang", "fmt"), [("vi", "md"), ("en", "md"), ("vi", "html"), ("en", "html")])
 def test_golden_reports(data: Path, lang: str, fmt: str) -> None:
-    result = run("report", "--quarter", "2024-Q2", "--format", fmt, "--lang", lang,
-                 "--generated-on", MADE_ON, "--output", "-")
+    result = run(
+        "report",
+        "--quarter",
+        "2024-Q2",
+        "--format",
+        fmt,
+        "--lang",
+        lang,
+        "--generated-on",
+        MADE_ON,
+        "--output",
+        "-",
+    )
     assert result.exit_code == 0, result.output
     check_golden(f"report-2024-Q2-{lang}.{fmt}", result.output)
 
 
 def test_rendered_figures_are_those_of_status(data: Path) -> None:
     status = json.loads(run("status", "--as-of", "2024-06-30", "--json").output)
-    text = run("report", "--quarter", "2024-Q2", "--output", "-", "--generated-on", MADE_ON, "--lang", "en").output
+    text = run(
+        "report", "--quarter", "2024-Q2", "--output", "-", "--generated-on", MADE_ON, "--lang", "en"
+    ).output
     rows = [line for line in text.splitlines() if line.startswith("| ") and line.count("|") == 7]
     table = rows[1:8]  # the targets table (after its header)
     for row, expected in zip(table, status["targets"], strict=True):
@@ -217,14 +248,18 @@ HOSTILE_TITLE = 'A | B <script>alert("x")</script> *đậm* [link](http://x) `co
 
 
 def _hostile(data: Path) -> None:
-    add_record(data, "tra-bui", f"""
+    add_record(
+        data,
+        "tra-bui",
+        f"""
   - date: 2024-06-29
     item: nd3.hd1.3
     organiser: commune
     title: '{HOSTILE_TITLE.replace("'", "''")}'
     village: "- Thôn | 9\\ndòng hai"
     evidence: ["1. biên bản", "# không phải tiêu đề"]
-""")
+""",
+    )
 
 
 def test_markdown_tables_stay_tables_and_show_what_was_written(data: Path) -> None:
@@ -265,21 +300,30 @@ def _text(token) -> str:  # type: ignore[no-untyped-def]
 
 def test_md_escape_round_trips_through_a_markdown_parser() -> None:
     md = MarkdownIt("commonmark").enable("table")
-    for text in ["1. not a list", "- not a bullet", "# not a heading", "a|b", "*x* _y_ `z` [q](r) <b>", "&lt;"]:
+    for text in [
+        "1. not a list",
+        "- not a bullet",
+        "# not a heading",
+        "a|b",
+        "*x* _y_ `z` [q](r) <b>",
+        "&lt;",
+    ]:
         tokens = md.parseInline(md_escape(text, block_start=True))
         assert "".join(_text(t) for t in tokens) == text, text
 
 
 def test_html_is_escaped_and_self_contained(data: Path) -> None:
     _hostile(data)
-    text = run("report", "--quarter", "2024-Q2", "--format", "html", "--output", "-",
-               "--generated-on", MADE_ON).output
+    text = run(
+        "report", "--quarter", "2024-Q2", "--format", "html", "--output", "-", "--generated-on", MADE_ON
+    ).output
     assert "<script" not in text and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in text
     assert "- Thôn | 9\ndòng hai" in text
     # self-contained: nothing is fetched (no external link, script, font or image)
     for needle in ("http://", "https://", "<link", "src=", "@import", "url("):
         assert needle not in text.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
-            "[link](http://x)", ""), needle
+            "[link](http://x)", ""
+        ), needle
     assert text.count("<svg") == 7  # one chart per core target
     assert "@page { size: A4" in text
 
@@ -299,8 +343,11 @@ def test_missing_narrative_parts_are_marked(data: Path) -> None:
 
 def test_narrative_number_date_and_signer_fill_the_header(data: Path) -> None:
     path = data / "narratives" / "2024-Q2.yaml"
-    text = path.read_text("utf-8").replace("number: null ", 'number: "25/BC-HLHPN"').replace(
-        "signed_on: null ", "signed_on: 2024-07-05")
+    text = (
+        path.read_text("utf-8")
+        .replace("number: null ", 'number: "25/BC-HLHPN"')
+        .replace("signed_on: null ", "signed_on: 2024-07-05")
+    )
     path.write_text(text + 'signer: {title: "CHỦ TỊCH", name: "Nguyễn Thị A"}\n', "utf-8")
     out = run("report", "--quarter", "2024-Q2", "--output", "-", "--generated-on", MADE_ON).output
     assert "Số: 25/BC\\-HLHPN" not in out and "Số: 25/BC-HLHPN" in out
@@ -311,13 +358,31 @@ def test_narrative_number_date_and_signer_fill_the_header(data: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("2024-Q5.yaml", "schema_version: 1\n", ("narrative-file-name", "data/narratives/2024-Q5.yaml", 0, 0)),
-        ("2024-Q3.yaml", "schema_version: 1\ncauses: 12\n", ("expected-narrative", "data/narratives/2024-Q3.yaml", 2, 9)),
-        ("2024-Q3.yaml", "schema_version: 1\ncause: x\n", ("unknown-key", "data/narratives/2024-Q3.yaml", 2, 1)),
-        ("2024-Q3.yaml", "schema_version: 1\nproposals: [ok, '']\n", ("expected-narrative", "data/narratives/2024-Q3.yaml", 2, 1)),
+        (
+            "2024-Q5.yaml",
+            "schema_version: 1\n",
+            ("narrative-file-name", "data/narratives/2024-Q5.yaml", 0, 0),
+        ),
+        (
+            "2024-Q3.yaml",
+            "schema_version: 1\ncauses: 12\n",
+            ("expected-narrative", "data/narratives/2024-Q3.yaml", 2, 9),
+        ),
+        (
+            "2024-Q3.yaml",
+            "schema_version: 1\ncause: x\n",
+            ("unknown-key", "data/narratives/2024-Q3.yaml", 2, 1),
+        ),
+        (
+            "2024-Q3.yaml",
+            "schema_version: 1\nproposals: [ok, '']\n",
+            ("expected-narrative", "data/narratives/2024-Q3.yaml", 2, 1),
+        ),
     ],
 )
-def test_bad_narratives_are_located(data: Path, name: str, text: str, expected: tuple[str, str, int, int]) -> None:
+def test_bad_narratives_are_located(
+    data: Path, name: str, text: str, expected: tuple[str, str, int, int]
+) -> None:
     (data / "narratives" / name).write_text(text, "utf-8")
     problems = load_dataset(data).problems
     assert [(p.code, p.location.path, p.location.line, p.location.column) for p in problems] == [expected]
@@ -403,7 +468,9 @@ def test_a_broken_custom_template_is_located_and_leaves_the_previous_report(
     assert sorted(p.name for p in Path("reports").iterdir()) == ["2024-Q2.md"]
 
 
-def test_a_failure_while_writing_leaves_the_previous_report(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_writing_leaves_the_previous_report(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert run("report", "--quarter", "2024-Q2", "--generated-on", MADE_ON).exit_code == 0
     previous = Path("reports/2024-Q2.md").read_bytes()
 
@@ -421,8 +488,13 @@ def test_a_failure_while_writing_leaves_the_previous_report(data: Path, monkeypa
 
 
 def _git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 

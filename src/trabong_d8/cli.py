@@ -225,8 +225,9 @@ def status(
                 word("commune_unknown", lang, commune, hint, ", ".join(ids)), param_hint="--commune"
             )
 
+    from .formatting import format_date
     from .progress import compute_status
-    from .statusview import format_date, status_json, status_view
+    from .statusview import status_json, status_view
 
     if as_of is None and day > dataset.plan.pace.end:
         # a 2024 plan looked at later: the year-end figures, said plainly, rather than "today"

@@ -175,7 +175,9 @@ def load_words(folders: list[Path], lang: str) -> dict[str, Any]:
             raise TemplateFailure(Problem(Location(doc.path, 1, 1), "words-not-mapping"), custom)
         for key, entry in doc.value.items():
             value = entry.get(lang) if isinstance(entry, dict) else None
-            if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+            if not (
+                isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            ):
                 where = doc.locate((key,), prefer_key=True)
                 raise TemplateFailure(Problem(where, "words-entry", {"key": key, "lang": lang}), custom)
             words[key] = value
@@ -200,9 +202,7 @@ def _environment(fmt: str, folders: list[Path]) -> jinja2.Environment:
     return jinja2.Environment(autoescape=False, finalize=_md_finalize, **options)
 
 
-def render_report(
-    report: Report, fmt: str, lang: str, templates: Path | None = None
-) -> str:
+def render_report(report: Report, fmt: str, lang: str, templates: Path | None = None) -> str:
     """The report as Markdown (``fmt="md"``) or HTML (``"html"``), in ``lang``.
 
     Raises :class:`TemplateFailure` (with a located problem) when a template is broken.
@@ -264,4 +264,3 @@ def _inside(path: Path, folder: Path) -> bool:
         return path.resolve().is_relative_to(folder.resolve())
     except OSError:
         return False
-
