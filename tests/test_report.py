@@ -479,7 +479,9 @@ def test_a_failure_while_writing_leaves_the_previous_report(
 
     monkeypatch.setattr("trabong_d8.fsio.os.replace", broken_replace)
     result = run("report", "--quarter", "2024-Q2", "--generated-on", "2024-07-06")
-    assert result.exit_code != 0
+    assert result.exit_code == 2
+    assert result.output.startswith("reports/2024-Q2.md: error[output-unwritable]: ")
+    assert "No space left on device" in result.output and "Traceback" not in result.output
     assert Path("reports/2024-Q2.md").read_bytes() == previous
     assert sorted(p.name for p in Path("reports").iterdir()) == ["2024-Q2.md"]
 
@@ -515,3 +517,10 @@ def test_report_renders_without_the_cli(data: Path) -> None:
     report = _report(data, "2024-Q2")
     assert render_report(report, "md", "vi") == render_report(report, "md", "vi")
     assert isinstance(Period(PeriodKind.quarter, 2024, 2).end, dt.date)
+
+
+def test_an_output_path_that_is_a_folder_is_refused_clearly(data: Path) -> None:
+    Path("out.md").mkdir()
+    result = run("report", "--quarter", "2024-Q2", "--output", "out.md")
+    assert result.exit_code == 2
+    assert result.output.startswith("out.md: error[output-unwritable]: ")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .messages import format_problem, problem_message, resolve_lang, word
-from .problems import Problem
+from .problems import Location, Problem
 
 if TYPE_CHECKING:
     from .loader import LoadResult
@@ -343,6 +343,8 @@ def report(
         )
         raise typer.Exit(EXIT_DATA)
     dataset = result.dataset
+    if result.warnings:
+        print(word("warnings_hint", lang, len(result.warnings)), file=sys.stderr)
     plan_year = dataset.plan.pace.start.year
     if period.year != plan_year:
         raise typer.BadParameter(
@@ -365,8 +367,15 @@ def report(
         return
     suffix = "" if lang == "vi" else f".{lang}"
     target = Path(output) if output else Path("reports") / f"{period.id}{suffix}.{chosen.value}"
-    atomic_write(target, text)
     from .loader import display_path
+
+    try:
+        atomic_write(target, text)
+    except OSError as exc:  # a folder in the way, no permission, a full disk: the old file is intact
+        reason = exc.strerror or str(exc)
+        problem = Problem(Location(display_path(target)), "output-unwritable", {"reason": reason})
+        print(format_problem(problem, lang), file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE) from None
 
     print(word("report_written", lang, period.id, display_path(target)))
 
@@ -404,11 +413,8 @@ def main() -> None:
     except Exception as exc:  # the one place an unforeseen fault becomes a short message
         if debug:
             raise
-        from .problems import Location
-        from .problems import Problem as _Problem
-
         lang = resolve_lang(_lang_from_argv(sys.argv[1:]))
-        problem = _Problem(Location("d8"), "internal-error", {"error": type(exc).__name__})
+        problem = Problem(Location("d8"), "internal-error", {"error": type(exc).__name__})
         print(format_problem(problem, lang), file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
 

@@ -375,6 +375,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the report template is broken: {detail}. Fix this line of the template, or drop --templates "
         "to use the shipped one",
     ),
+    "output-unwritable": (
+        "không ghi được tệp báo cáo ({reason}); tệp cũ (nếu có) vẫn giữ nguyên. Chọn nơi khác bằng --output",
+        "cannot write the report ({reason}); the previous file, if any, is unchanged. Choose another "
+        "place with --output",
+    ),
     "words-not-mapping": (
         "tệp lời văn phải là các dòng 'khóa: {{vi: \"…\", en: \"…\"}}'",
         "the words file must hold lines 'key: {{vi: \"…\", en: \"…\"}}'",
