@@ -21,7 +21,7 @@ from .messages import format_problem, problem_message, resolve_lang, word
 from .problems import Location, Problem
 
 if TYPE_CHECKING:
-    from .loader import LoadResult
+    from .loader import Dataset, LoadResult
     from .periods import Period
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -136,6 +136,22 @@ def _load(data: Path) -> LoadResult:
     return load_dataset(data)
 
 
+def _load_or_exit(data: Path, lang: str) -> Dataset:
+    """The dataset, for commands that need it whole: on errors, print them and exit 1; warnings are
+    only counted (``d8 validate`` shows them)."""
+    result = _load(data)
+    if result.dataset is None or result.errors:
+        _print_problems(result.errors, lang, err=True)
+        print(
+            word("summary_problems", lang).format(errors=len(result.errors), warnings=len(result.warnings)),
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_DATA)
+    if result.warnings:
+        print(word("warnings_hint", lang, len(result.warnings)), file=sys.stderr)
+    return result.dataset
+
+
 @app.command()
 def validate(
     data: DataOption = Path("data"),
@@ -202,17 +218,7 @@ def status(
     """Mức độ hoàn thành các chỉ tiêu / completion against the plan's targets."""
     lang = resolve_lang(language.value if language else None)
     day = _parse_as_of(as_of, lang)
-    result = _load(data)
-    if result.dataset is None or result.errors:
-        _print_problems(result.errors, lang, err=True)
-        print(
-            word("summary_problems", lang).format(errors=len(result.errors), warnings=len(result.warnings)),
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_DATA)
-    dataset = result.dataset
-    if result.warnings:
-        print(word("warnings_hint", lang, len(result.warnings)), file=sys.stderr)
+    dataset = _load_or_exit(data, lang)
 
     chosen = None
     if commune is not None:
@@ -334,17 +340,7 @@ def report(
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(word("templates_missing", lang, templates), param_hint="--templates")
 
-    result = _load(data)
-    if result.dataset is None or result.errors:
-        _print_problems(result.errors, lang, err=True)
-        print(
-            word("summary_problems", lang).format(errors=len(result.errors), warnings=len(result.warnings)),
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_DATA)
-    dataset = result.dataset
-    if result.warnings:
-        print(word("warnings_hint", lang, len(result.warnings)), file=sys.stderr)
+    dataset = _load_or_exit(data, lang)
     plan_year = dataset.plan.pace.start.year
     if period.year != plan_year:
         raise typer.BadParameter(
