@@ -11,6 +11,8 @@ fails in CI, where skipping would hide a broken report.
 
 from __future__ import annotations
 
+import itertools
+import json
 import os
 import re
 import shutil
@@ -148,6 +150,72 @@ def test_everything_fits_the_a4_width(printed: tuple[str, Path]) -> None:
     title = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(?:BÁO|REPORT)</word>', bbox)
     assert title is not None
     assert float(title.group(2)) - float(title.group(1)) >= 14.0, "the page was shrunk to fit: too wide"
+
+
+def overlaps(bbox: str) -> list[tuple[str, str]]:
+    """Words drawn over each other on one line: text that overflowed its table cell into the next."""
+    found = []
+    for page in bbox.split("<page ")[1:]:
+        lines: dict[int, list[tuple[float, float, str]]] = {}
+        for x0, y0, x1, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page
+        ):
+            lines.setdefault(round(float(y0)), []).append((float(x0), float(x1), text))
+        for words in lines.values():
+            words.sort()
+            for (_, end, left), (start, _, right) in itertools.pairwise(words):
+                if start < end - 0.5:
+                    found.append((left, right))
+    return found
+
+
+def test_no_text_overflows_into_its_neighbour(printed: tuple[str, Path]) -> None:
+    _, pdf = printed
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True).stdout
+    assert overlaps(bbox.decode()) == []
+
+
+# Added to a copy of the report (never to the report itself): lists every table cell whose content is
+# wider than the cell. On screen the page is as wide as A4's printable width (165 mm), as in print.
+_OVERFLOW_PROBE = """<script>
+const bad = [];
+for (const cell of document.querySelectorAll("td, th")) {
+  if (cell.scrollWidth > cell.clientWidth + 1) bad.push(cell.textContent.trim().slice(0, 60));
+}
+document.body.setAttribute("data-overflow", JSON.stringify(bad));
+</script>"""
+
+
+def test_no_table_cell_overflows(printed: tuple[str, Path], tmp_path: Path) -> None:
+    lang, pdf = printed
+    html = pdf.with_name("report.html").read_text("utf-8")
+    probe = tmp_path / "probe.html"
+    probe.write_text(html.replace("</body>", _OVERFLOW_PROBE + "</body>"), "utf-8")
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'p'}",
+            "--window-size=900,1200",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            probe.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    found = re.search(r'data-overflow="([^"]*)"', done.stdout)
+    assert found is not None, done.stderr[-2000:]
+    assert json.loads(found.group(1).replace("&quot;", '"')) == [], f"cells too narrow ({lang})"
 
 
 def test_first_page_is_kept_as_a_screenshot(printed: tuple[str, Path]) -> None:
