@@ -77,6 +77,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "tệp phải là một bảng khóa: giá trị (mapping), nhưng tìm thấy {found}",
         "the file must be a mapping of keys to values, but {found} was found",
     ),
+    "too-many-problems": (
+        "đã dừng đọc tệp này ở dòng này sau {limit} lỗi. Sửa các lỗi trên rồi chạy lại; nếu tệp bị dán "
+        "nhầm nội dung khác, hãy xóa phần đó",
+        "stopped reading this file at this line after {limit} problems. Fix the ones above and run "
+        "again; if something else was pasted into the file, remove it",
+    ),
     # YAML syntax
     "yaml-syntax": (
         "lỗi cú pháp YAML ({detail}). Kiểm tra dòng này và dòng ngay trên nó",

@@ -36,6 +36,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: Files larger than this are refused before parsing (a district's file is a few tens of KiB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
+#: After this many problems in one file, reading it stops with a ``too-many-problems`` note: a file
+#: pasted full of aliases or repeated keys must not cost minutes and gigabytes to list every one.
+MAX_PROBLEMS_PER_FILE = 100
+
 Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
@@ -282,8 +286,17 @@ class _Builder:
         self.doc.problems.append(
             Problem(Location(self.doc.path, mark.line + 1, mark.column + 1), code, params)
         )
+        if len(self.doc.problems) >= MAX_PROBLEMS_PER_FILE:
+            raise _TooManyProblems(mark)
 
     def build(self, events: Any) -> None:
+        try:
+            self._build(events)
+        except _TooManyProblems as stop:
+            self.doc.value = None
+            self.doc.problems.append(too_many_problems(self.doc.path, stop.mark.line + 1))
+
+    def _build(self, events: Any) -> None:
         doc = self.doc
         positions = doc.positions
         key_positions = doc.key_positions
@@ -391,3 +404,13 @@ class _Builder:
 
 
 _DUPLICATE = object()
+
+
+class _TooManyProblems(Exception):
+    def __init__(self, mark: Any):
+        self.mark = mark
+
+
+def too_many_problems(path: str, line: int) -> Problem:
+    """The note that ends a file's list of problems once it reaches ``MAX_PROBLEMS_PER_FILE``."""
+    return Problem(Location(path, line, 1), "too-many-problems", {"limit": MAX_PROBLEMS_PER_FILE})
