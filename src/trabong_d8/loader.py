@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
 from .problems import Location, Problem
-from .yamlio import YamlDocument, read_yaml
+from .yamlio import MAX_PROBLEMS_PER_FILE, YamlDocument, read_yaml, too_many_problems
 
 PLAN_FILE = "plan_2024.yaml"
 COMMUNES_DIR = "communes"
@@ -186,7 +186,11 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        doc.problems.extend(translate_errors(exc.errors(), doc, model))
+        problems = translate_errors(exc.errors(), doc, model)
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            stop = problems[MAX_PROBLEMS_PER_FILE].location.line or 1
+            problems = [*problems[:MAX_PROBLEMS_PER_FILE], too_many_problems(doc.path, stop)]
+        doc.problems.extend(problems)
         return None
 
 
