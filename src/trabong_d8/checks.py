@@ -92,6 +92,8 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
                 resolved = False
                 continue
             total += sum(numeric_target(item, level) or 0 for level in Level)
+        if core.measure == "ratio" and core.target > 100:
+            problems.append(_err(doc, (*path, "target"), "percent-over-100", value=core.target))
         if core.measure == "count" and resolved and total != core.target:
             problems.append(
                 _err(

@@ -292,6 +292,8 @@ def _translate_one(
         return Problem(where, "impossible-date", {"found": found})
     if kind == "code_format":
         return Problem(where, "bad-code", {"found": found})
+    if kind in _MODEL_RULES:
+        return Problem(where, _MODEL_RULES[kind])
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         help_key = "item_help" if pattern == ITEM_ID_PATTERN else "slug_help"
@@ -299,6 +301,20 @@ def _translate_one(
             help_key = "item_help" if "nd" in str(pattern) else "slug_help"
         return Problem(where, "bad-id", {"found": found, "pattern_help": Word(help_key)})
     return Problem(where, "invalid-value", {"detail": error.get("msg", kind)})
+
+
+# The models' own rules (``model_validator`` in models.py), by error type: one code each, so the
+# message is in the user's language rather than pydantic's English.
+_MODEL_RULES = {
+    "ratio_items": "ratio-target-items",
+    "count_items": "count-target-items",
+    "parent_targets": "item-parent-targets",
+    "missing_targets": "item-missing-targets",
+    "entity_kind": "item-entity-kind",
+    "content_shape": "content-shape",
+    "pace_dates": "pace-dates",
+    "pace_order": "pace-order",
+}
 
 
 def _raw(value: Any) -> str:

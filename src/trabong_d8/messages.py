@@ -280,6 +280,42 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "thiếu chỉ tiêu cốt lõi '{id}' (cần đủ 7 chỉ tiêu)",
         "the core target '{id}' is missing (all seven are needed)",
     ),
+    "ratio-target-items": (
+        "chỉ tiêu dạng tỷ lệ (measure: ratio) không lấy số từ mục nào: xóa counts_from",
+        "a ratio target (measure: ratio) counts from no item: remove counts_from",
+    ),
+    "count-target-items": (
+        "chỉ tiêu dạng đếm (measure: count) cần counts_from: danh sách các mục được cộng vào",
+        "a count target (measure: count) needs counts_from: the items that add up to it",
+    ),
+    "item-parent-targets": (
+        "mục có mục con (sub_items) không tự mang chỉ tiêu: xóa district/commune ở mục này",
+        "an item with sub_items carries no targets itself: remove its district/commune",
+    ),
+    "item-missing-targets": (
+        "mục cần cả chỉ tiêu cấp huyện (district) và cấp xã (commune), viết đúng như văn bản",
+        "an item needs both a district and a commune target, written as in the plan",
+    ),
+    "item-entity-kind": (
+        "entity_kind đi cùng counts: entities, và chỉ với nó. Sửa một trong hai khóa",
+        "entity_kind goes with counts: entities, and only with it. Fix one of the two keys",
+    ),
+    "content-shape": (
+        "một nội dung có hoặc activities, hoặc items (không cả hai, không thiếu cả hai)",
+        "a content has either activities or items (not both, not neither)",
+    ),
+    "pace-dates": (
+        "pace.end phải sau pace.start",
+        "pace.end must come after pace.start",
+    ),
+    "pace-order": (
+        "pace.at_risk không được lớn hơn pace.on_track",
+        "pace.at_risk must not exceed pace.on_track",
+    ),
+    "percent-over-100": (
+        "chỉ tiêu tỷ lệ là {value}%, lớn hơn 100%. Kiểm tra số (viết 80 cho 80%)",
+        "the ratio target is {value} %, above 100 %. Check the figure (write 80 for 80 %)",
+    ),
     # communes
     "commune-duplicate-id": (
         "mã xã '{id}' đã dùng trong {other}. Mỗi tệp xã cần mã riêng",
