@@ -542,6 +542,26 @@ CHECK_CASES = [
         ),
         id="item-without-district-target",
     ),
+    # --- warnings are shown apart, after the errors, even when they come first in the file ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd2.4
+14|     organiser: commune
+15|     title: Tập huấn Dẫn Trình viên
+16|   - date: 2023-03-09
+17|     item: nd3.hd1.6
+18|     organiser: commune
+19|     title: Truyền thông pháp luật
+"""),
+            [("level-no-target", XUAN, 14, 16), ("date-outside-plan", XUAN, 16, 11)],
+            en="1 error(s), 1 warning(s).",
+            vi="1 lỗi, 1 cảnh báo.",
+        ),
+        id="warning-shown-after-error",
+    ),
 ]
 
 # Mistakes in three files at once: all of them in one run, by file then line.
@@ -708,3 +728,17 @@ def test_a_value_is_named_once(
     message = problem_message(problem, "en")
     assert raw in message
     assert not _DOUBLED.search(message), message
+
+
+def test_json_format_gives_each_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = case_by_id(CHECK_CASES, "warning-shown-after-error")
+    data = build(case, tmp_path, monkeypatch)
+    result = validate(data, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert [(e["code"], e["severity"], e["line"]) for e in payload] == [
+        ("level-no-target", "warning", 14),
+        ("date-outside-plan", "error", 16),
+    ]
+    github = validate(data, "--format", "github").output.splitlines()
+    assert [line.split(" ", 1)[0] for line in github] == ["::warning", "::error"]

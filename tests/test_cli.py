@@ -216,3 +216,58 @@ def test_after_the_plan_year_status_shows_year_end(monkeypatch: pytest.MonkeyPat
     result = run("status", "--data", str(EXAMPLE))
     assert result.output.startswith("Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày 31/12/2024")
     assert json.loads(run("status", "--data", str(EXAMPLE), "--json").output)["as_of"] == ("2024-12-31")
+
+
+# --- exit codes of validate ------------------------------------------------------------------------
+
+
+def test_validate_misuse_is_exit_2() -> None:
+    for args in (["--format", "xml"], ["--colour"], ["--lang", "fr"], ["extra-argument"]):
+        result = run("validate", "--data", str(DATA), *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_validate_internal_fault_says_how_to_report_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise KeyError("simulated")
+
+    monkeypatch.setattr("trabong_d8.loader.load_dataset", boom)
+    monkeypatch.delenv("D8_DEBUG", raising=False)
+    for lang, needle in (("vi", "Để báo lỗi: chạy lại"), ("en", "To report it: run")):
+        monkeypatch.setattr(sys, "argv", ["d8", "validate", "--data", "my data", "--lang", lang])
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        assert exit_info.value.code == 3
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        [line] = captured.err.splitlines()  # one short line, no traceback
+        assert line.startswith("d8: error[internal-error]: ")
+        assert "(KeyError)" in line and needle in line
+        assert "`d8 --debug validate --data 'my data' --lang " + lang + "`" in line
+    monkeypatch.setattr(sys, "argv", ["d8", "--debug", "validate", "--data", str(DATA)])
+    with pytest.raises(KeyError, match="simulated"):
+        cli.main()
+
+
+def test_ctrl_c_is_exit_130_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("trabong_d8.loader.load_dataset", interrupted)
+    monkeypatch.delenv("D8_DEBUG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["d8", "validate", "--data", str(DATA), "--lang", "en"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_validate_strict_on_shipped_and_example_data() -> None:
+    for folder in (DATA, EXAMPLE):
+        result = run("validate", "--data", str(folder), "--strict")
+        assert result.exit_code == 0, result.output

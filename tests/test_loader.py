@@ -31,7 +31,7 @@ from typer.testing import CliRunner, Result
 
 from trabong_d8.cli import app
 from trabong_d8.loader import load_dataset
-from trabong_d8.messages import PROBLEMS, problem_message
+from trabong_d8.messages import PROBLEMS, problem_message, word
 from trabong_d8.problems import Problem, Severity
 from trabong_d8.yamlio import MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE
 
@@ -172,9 +172,10 @@ def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
         expected_severity = Severity.WARNING if problem.code in WARNING_CODES else Severity.ERROR
         assert problem.severity is expected_severity, problem.code
 
-    # the output's problem lines, exactly and in order
+    # the output's problem lines, exactly and in order: errors, then warnings under their heading
     prefixes = []
-    for code, path, line, column in case.expected:
+    in_output_order = sorted(case.expected, key=lambda e: e[0] in WARNING_CODES)  # stable
+    for code, path, line, column in in_output_order:
         severity = "warning" if code in WARNING_CODES else "error"
         where = f"{path}:{line}:{column}" if line else path
         prefixes.append(f"{where}: {severity}[{code}]: ")
@@ -191,9 +192,20 @@ def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
     assert case.en in en.output
     assert case.en not in vi.output
     assert case.vi not in en.output
+    warnings = any(code in WARNING_CODES for code, *_ in case.expected)
+    for result, lang in ((vi, "vi"), (en, "en")):
+        lines = result.output.splitlines()
+        heading = word("warnings_heading", lang)
+        assert (heading in lines) == warnings
+        if warnings:  # the heading stands right before the first warning
+            first = next(i for i, text in enumerate(lines) if ": warning[" in text)
+            assert lines[first - 1] == heading
+            assert all(": error[" not in text for text in lines[first:])
 
     if case.expected and not errors:
-        assert validate(data, "--strict").exit_code == 1
+        strict = validate(data, "--strict")
+        assert strict.exit_code == 1
+        assert word("warnings_heading_strict", "vi") in strict.output.splitlines()
 
     # a case must never run anything (the python/object tag case would create this file)
     assert not list(tmp_path.rglob("PWNED"))

@@ -401,10 +401,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     # cli
     "internal-error": (
-        "lỗi nội bộ của d8 ({error}). Dữ liệu của bạn không bị thay đổi. Hãy chạy lại với --debug và "
-        "gửi kết quả cho người phát triển",
-        "internal fault in d8 ({error}). Your data was not changed. Run again with --debug and send "
-        "the output to the developers",
+        "lỗi nội bộ của d8 ({error}), không phải lỗi trong dữ liệu; dữ liệu của bạn không bị thay đổi. "
+        "Để báo lỗi: chạy lại `{rerun}` và gửi toàn bộ nội dung in ra cho nhóm phát triển d8",
+        "internal fault in d8 ({error}), not a problem in your data; your data was not changed. To "
+        "report it: run `{rerun}` and send everything it prints to the d8 developers",
     ),
 }
 
@@ -438,6 +438,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "year_over": (
         "Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày {0} (chọn ngày khác bằng --as-of).",
         "The plan year is over: showing results up to {0} (choose another date with --as-of).",
+    ),
+    "warnings_heading": (
+        "Cảnh báo (nên xem lại; không làm kiểm tra thất bại, trừ khi dùng --strict):",
+        "Warnings (worth a look; they do not fail the check unless --strict):",
+    ),
+    "warnings_heading_strict": (
+        "Cảnh báo (với --strict, cảnh báo cũng làm kiểm tra thất bại):",
+        "Warnings (with --strict, warnings fail the check too):",
     ),
     "warnings_hint": (
         "Có {0} cảnh báo trong dữ liệu; chạy `d8 validate` để xem.",
