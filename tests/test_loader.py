@@ -991,6 +991,33 @@ LOADER_CASES = [
         ),
         id="huge-file",
     ),
+    pytest.param(
+        Case(
+            # a "[" in a key used to be taken for pydantic's own names and dropped: a traceback
+            {XUAN: "0[# Thị trấn Trà Xuân: ghi chú\n" + XUAN_HEAD},
+            [("unknown-key", XUAN, 1, 1)],
+            en="unknown key '0[# Thị trấn Trà Xuân'",
+            vi="khóa không hợp lệ '0[# Thị trấn Trà Xuân'",
+        ),
+        id="key-with-a-bracket",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total[1]: 12
+"""),
+            [("unknown-key", XUAN, 17, 7)],  # one mistake, one message
+            en="unknown key 'total[1]' (did you mean 'total'?)",
+            vi="khóa không hợp lệ 'total[1]' (có phải ý bạn là 'total'?)",
+        ),
+        id="nested-key-with-a-bracket",
+    ),
 ]
 
 

@@ -194,16 +194,32 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
         return None
 
 
-def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
-    # pydantic adds the names of union members and validators to loc; the file knows only keys
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+def _clean_loc(loc: Iterable[Any], value: Any) -> tuple[str | int, ...]:
+    """``loc`` as keys and indices of the file.
+
+    pydantic adds the names of union members and validators (``function-after[…]``) to ``loc``;
+    they are dropped. A part that is a key of the file is always kept, even if it holds a ``[``
+    (``0[# note: …`` is a key a stray paste can make).
+    """
+    path: list[str | int] = []
+    node = value
+    for part in loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            node = node[part]
+        elif isinstance(part, str) and "[" in part:
+            continue  # pydantic's own name, not in the file
+        else:
+            node = None  # a key the file lacks (a missing key): kept, nothing below it
+        path.append(part)
+    return tuple(path)
 
 
 def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
     located = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for error in errors:
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], doc.value)
         problem = _translate(error, loc, doc, model)
         key = (loc, problem.code)
         if key in seen:  # a union reports the same fault once per member
@@ -239,7 +255,7 @@ def _translate_one(
     where = doc.locate(loc)
     found = Found(value)
 
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -252,7 +268,7 @@ def _translate_one(
                 "allowed": ", ".join(allowed),
             },
         )
-    if kind == "missing":
+    if kind == "missing" and loc:
         return Problem(doc.locate(loc[:-1]), "missing-key", {"key": str(loc[-1])})
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, float):
