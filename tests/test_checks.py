@@ -65,7 +65,7 @@ def test_plan_lines_the_cases_rely_on() -> None:
     assert lines[ALLOCATION_LINE[0] - 1].index('"19"') + 1 == ALLOCATION_LINE[1]
     bui = (VALID / "communes" / "tra-bui.yaml").read_text(encoding="utf-8").split("\n")
     assert bui[16 - 1] == "  - id: clb-tra-bui"  # named by duplicate-entity-id
-    assert bui[29 - 1] == "  - id: tb-dt-01"  # named by duplicate-record-id
+    assert bui[47 - 1] == "  - id: tb-dt-01"  # named by duplicate-record-id
 
 
 CHECK_CASES = [
@@ -154,8 +154,8 @@ CHECK_CASES = [
 16|     title: Truyền thông pháp luật
 """),
             [("duplicate-id", XUAN, 12, 9)],
-            en=f"the id 'tb-dt-01' is already used at {BUI}:29:9",
-            vi=f"mã 'tb-dt-01' đã dùng ở {BUI}:29:9",
+            en=f"the id 'tb-dt-01' is already used at {BUI}:47:9",
+            vi=f"mã 'tb-dt-01' đã dùng ở {BUI}:47:9",
         ),
         id="duplicate-record-id",
     ),

@@ -146,6 +146,12 @@ def validate(
     problem."""
     lang = resolve_lang(language.value if language else None)
     result = _load(data)
+    if result.dataset is not None:
+        from .checks import check_progress
+
+        result.problems = sorted(
+            [*result.problems, *check_progress(result.dataset, today())], key=Problem.sort_key
+        )
     errors, warnings = result.errors, result.warnings
     if fmt is Format.text:
         # errors first; warnings apart, under their own heading, since they do not fail the check

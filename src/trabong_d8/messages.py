@@ -393,6 +393,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "more women reached ({reached}) than in the target group ({group}). Count each woman once; "
         "check the figures",
     ),
+    "item-no-progress": (
+        "chưa có kết quả nào cho mục '{id}' (chỉ tiêu cả năm {target}; theo tiến độ đều, đến ngày {date} "
+        "lẽ ra đã có ít nhất {expected}). Nếu đã thực hiện, hãy ghi vào records (hoặc entities) của xã",
+        "nothing is recorded yet for item '{id}' (target {target} for the year; at a steady pace at "
+        "least {expected} would be done by {date}). If it was done, add it to the commune's records "
+        "(or entities)",
+    ),
     "level-no-target": (
         "kế hoạch không giao chỉ tiêu cấp {level} cho mục '{item}' năm 2024 (\"{cell}\"). Kiểm tra "
         "organiser hoặc mục",
