@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import string
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1199,3 +1200,24 @@ def test_many_shape_problems_stop_at_the_limit(tmp_path: Path, monkeypatch: pyte
     result = validate(data, "--lang", "en")
     assert result.exit_code == 1
     assert f"stopped reading this file at this line after {MAX_PROBLEMS_PER_FILE} problems" in result.output
+
+
+def test_billion_laughs_in_a_commune_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    expected: list[Expected] = []
+    for i, line in enumerate(lines):
+        expected.append(("yaml-anchor", XUAN, 11 + i, len(f"lol{i}: ") + 1))
+        if i:
+            columns = [m.start() + 1 for m in re.finditer(r"\*a", line)]
+            expected.extend(("yaml-alias", XUAN, 11 + i, c) for c in columns)
+    case = Case(
+        {XUAN: XUAN_HEAD + "\n".join(lines) + "\n"},
+        expected,
+        en="YAML aliases (*a8) are not allowed",
+        vi="không dùng tham chiếu YAML (*a8)",
+    )
+    assert len(expected) == 10 + 81 < MAX_PROBLEMS_PER_FILE
+    started = time.perf_counter()
+    check_case(case, tmp_path, monkeypatch)  # loads it three times, and the CLI twice
+    assert time.perf_counter() - started < 10
