@@ -949,6 +949,16 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
+            {XUAN: XUAN_HEAD.encode("utf-16-le")},  # Notepad's old "Unicode", without its BOM
+            [("encoding-unsupported", XUAN, 1, 1)],
+            en="the file is saved as UTF-16 (no BOM); d8 reads UTF-8 (or UTF-16 with a BOM). Open it, "
+            "Save As with encoding UTF-8",
+            vi="tệp được lưu bằng bảng mã UTF-16 (no BOM)",
+        ),
+        id="utf-16-without-bom",
+    ),
+    pytest.param(
+        Case(
             {XUAN: XUAN_HEAD.replace("allocation:", "allocatoin:")},
             # the misspelt key is said once, with its suggestion (not also "allocation is missing")
             [("unknown-key", XUAN, 6, 1)],

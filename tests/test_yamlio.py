@@ -228,3 +228,22 @@ def test_a_file_full_of_problems_stops_at_the_limit(tmp_path: Path, unit: str | 
     # before the limit existed this took ~90 s and 1.3 GB (aliases); reading 5 MiB stays the cost
     assert elapsed < 10.0
     assert peak < 64 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [("utf-16-le", "UTF-16 (no BOM)"), ("utf-16-be", "UTF-16 (no BOM)"), ("utf-32", "UTF-32")],
+)
+def test_utf16_without_bom_and_utf32_are_named(tmp_path: Path, codec: str, named: str) -> None:
+    # before, UTF-16 without a BOM was "not text, a renamed Word file?" and UTF-32 a control character
+    path = tmp_path / "wide.yaml"
+    path.write_bytes("schema_version: 1\nname: Trà Bồng\n".encode(codec))
+    doc = read_yaml(path, "wide.yaml")
+    assert codes(doc) == [("encoding-unsupported", 1, 1)]
+    assert doc.problems[0].params == {"encoding": named}
+
+
+def test_nul_bytes_in_utf8_text_are_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"schema_version: 1\nname: x\x00y\nkind: xa\n")
+    assert [p.code for p in read_yaml(path).problems] == ["file-binary"]

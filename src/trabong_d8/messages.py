@@ -69,6 +69,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file is not UTF-8: byte {byte} at offset {offset} is invalid. It may have been saved in a "
         "legacy encoding (Windows-1258, TCVN3, VNI). Open it, Save As with encoding UTF-8, and rerun",
     ),
+    "encoding-unsupported": (
+        "tệp được lưu bằng bảng mã {encoding}; d8 đọc UTF-8 (hoặc UTF-16 có BOM). Mở tệp, chọn Lưu thành "
+        "(Save As) với bảng mã UTF-8 rồi chạy lại",
+        "the file is saved as {encoding}; d8 reads UTF-8 (or UTF-16 with a BOM). Open it, Save As "
+        "with encoding UTF-8, and rerun",
+    ),
     "file-empty": (
         "tệp rỗng (hoặc chỉ có chú thích). Cần nội dung YAML theo mẫu trong README",
         "the file is empty (or holds only comments). It needs YAML content as in the README",

@@ -148,6 +148,9 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
 
 def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     """Decode a file's bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        doc.problems.append(Problem(Location(doc.path, 1, 1), "encoding-unsupported", {"encoding": "UTF-32"}))
+        return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -160,6 +163,10 @@ def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     else:
         bom = 0
     if b"\x00" in raw:
+        if _looks_like_utf16(raw):
+            where = Location(doc.path, 1, 1)
+            doc.problems.append(Problem(where, "encoding-unsupported", {"encoding": "UTF-16 (no BOM)"}))
+            return None
         offset = raw.index(b"\x00")
         doc.problems.append(_binary_problem(doc.path, raw, offset, bom))
         return None
@@ -168,6 +175,17 @@ def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     except UnicodeDecodeError as exc:
         doc.problems.append(_encoding_problem(doc.path, raw, exc.start, bom))
         return None
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: in mostly-ASCII YAML every other byte is NUL, the others never are."""
+    sample = raw[:400]
+    if len(sample) < 8:
+        return False
+    for text, high in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
+        if b"\x00" not in text and high.count(0) >= len(high) // 2:
+            return True
+    return False
 
 
 def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
