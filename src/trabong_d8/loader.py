@@ -173,7 +173,7 @@ ModelT = typing.TypeVar("ModelT", bound=BaseModel)
 
 def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     """Validate a parsed file against ``model``; problems are appended to ``doc.problems``."""
-    if doc.problems:  # unreadable or not YAML: nothing more to say about its shape
+    if any(p.is_error for p in doc.problems):  # unreadable or not YAML: nothing more about its shape
         return None
     if doc.value is None:
         doc.problems.append(Problem(Location(doc.path, 1, 1), "file-empty"))
