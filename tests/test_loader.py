@@ -56,6 +56,7 @@ WARNING_CODES = frozenset(
         "commune-file-name",
         "date-in-future",
         "item-no-progress",
+        "yaml-comment-in-text",
     }
 )
 
@@ -1012,6 +1013,24 @@ LOADER_CASES = [
             vi="khóa không hợp lệ '0[# Thị trấn Trà Xuân'",
         ),
         id="key-with-a-bracket",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật đợt #2
+16|     village: Tổ dân phố 1  # a comment after two spaces is meant as one
+"""),
+            # YAML drops " #2" as a comment: said, since the title silently lost its end
+            [("yaml-comment-in-text", XUAN, 15, 39)],
+            en="the value reads 'Truyền thông pháp luật đợt': the '#2' after it is a YAML comment and is "
+            "dropped. If it belongs to the text, put the whole value in double quotes",
+            vi="giá trị được đọc là 'Truyền thông pháp luật đợt': phần '#2' sau nó là chú thích YAML",
+        ),
+        id="hash-cuts-the-text",
     ),
     pytest.param(
         Case(

@@ -158,8 +158,16 @@ def _apply(folder: Path, name: str, content: bytes) -> Path:
     return path
 
 
+def _lines(path: Path) -> int:
+    """Lines as the YAML parser (and most editors) count them: CR, LF, CRLF, NEL, LS and PS."""
+    raw = path.read_bytes()
+    wide = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    text = raw.decode("utf-16" if wide else "utf-8", "replace")
+    return len(re.findall("\r\n|[\r\n\x85\u2028\u2029]", text)) + 1
+
+
 def assert_located(folder: Path, problems: list[Problem]) -> None:
-    known = {display_path(folder / f): (folder / f).read_bytes().count(b"\n") + 1 for f in FILES}
+    known = {display_path(folder / f): _lines(folder / f) for f in FILES}
     known[display_path(folder / "communes")] = 0
     known[display_path(folder)] = 0
     for problem in problems:

@@ -247,3 +247,28 @@ def test_nul_bytes_in_utf8_text_are_still_binary(tmp_path: Path) -> None:
     path = tmp_path / "nul.yaml"
     path.write_bytes(b"schema_version: 1\nname: x\x00y\nkind: xa\n")
     assert [p.code for p in read_yaml(path).problems] == ["file-binary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("title: Đợt #2\n", (1, 12)),
+        ("a: 1\r\ntitle: Đợt #2\r\n", (2, 12)),  # Windows line endings
+        ("a: 1\rtitle: Đợt #2\r", (2, 12)),  # old Mac line endings: the parser's lines too
+        ("ids: [x #y\n  ]\n", (1, 9)),
+        ("- x #y\n", (1, 5)),
+    ],
+)
+def test_text_cut_by_a_comment_is_a_warning(text: str, where: tuple[int, int]) -> None:
+    doc = parse(text)
+    [problem] = doc.problems
+    assert (problem.code, problem.location.line, problem.location.column) == ("yaml-comment-in-text", *where)
+    assert not problem.is_error
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kind: xa  # xã\n", 'title: "Đợt #2"\n', "title: Đợt#2\n", "count: 3 #2\n", "# a: b #c\n", "a: b\n#c\n"],
+)
+def test_meant_comments_and_hashes_in_text_are_fine(text: str) -> None:
+    assert parse(text).problems == []

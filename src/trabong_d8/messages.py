@@ -145,6 +145,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file holds a control character {char}, which is not allowed. Delete it (often pasted "
         "from Word/Excel)",
     ),
+    "yaml-comment-in-text": (
+        "giá trị được đọc là '{kept}': phần '{comment}' sau nó là chú thích YAML và bị bỏ qua. Nếu nó "
+        'thuộc về văn bản, đặt cả giá trị trong dấu nháy kép "…"; nếu là chú thích, để hai dấu cách '
+        "trước #",
+        "the value reads '{kept}': the '{comment}' after it is a YAML comment and is dropped. If it "
+        'belongs to the text, put the whole value in double quotes "…"; if it is a comment, put two '
+        "spaces before the #",
+    ),
     "yaml-duplicate-key": (
         "khóa '{key}' lặp lại (đã có ở dòng {first_line}). Giữ một khóa: gộp hai giá trị hoặc xóa một",
         "the key '{key}' is repeated (already at line {first_line}). Keep one: merge the two values "

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Location, Problem
+from .problems import Location, Problem, Severity
 
 try:  # libyaml's C parser when present; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Parser
@@ -44,6 +44,8 @@ Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+#: What the YAML parser counts as a line break (so that its line numbers index these lines)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -103,7 +105,7 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
 def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
     """Parse ``text`` into ``doc`` (used directly by tests and for files already decoded)."""
     try:
-        _Builder(doc).build(yaml.parse(text, Loader=_Parser))
+        _Builder(doc, text).build(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
         doc.value = None
         doc.problems.append(_syntax_problem(doc.path, exc, text))
@@ -297,8 +299,26 @@ def _nfc(text: str) -> str:
 class _Builder:
     """Turns a stream of parser events into plain values, recording positions and problems."""
 
-    def __init__(self, doc: YamlDocument):
+    def __init__(self, doc: YamlDocument, text: str = ""):
         self.doc = doc
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def _cut_by_comment(self, event: Any) -> str | None:
+        """What follows a plain text value after one space and ``#``: YAML drops it as a comment.
+
+        ``title: Đợt #2`` reads as ``Đợt``. A comment after two spaces or more (the usual style,
+        ``kind: xa  # xã``) is taken as meant; after one space, it is more likely part of the text.
+        """
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        end = event.end_mark
+        if end.line >= len(self._lines):
+            return None
+        rest: str = self._lines[end.line][end.column :]
+        if rest.startswith(" #"):
+            return rest[1:]
+        return None
 
     def _problem(self, mark: Any, code: str, **params: Any) -> None:
         self.doc.problems.append(
@@ -397,6 +417,19 @@ class _Builder:
                 value: Any = event.value if event.style or tag is not None else resolve_plain(event.value)
                 if isinstance(value, str):
                     value = _nfc(value)
+                    if not event.style and value and (cut := self._cut_by_comment(event)) is not None:
+                        at = event.end_mark  # the "#", one space after the value
+                        self.doc.problems.append(
+                            Problem(
+                                Location(self.doc.path, at.line + 1, at.column + 2),
+                                "yaml-comment-in-text",
+                                {
+                                    "kept": value if len(value) <= 40 else "…" + value[-39:],
+                                    "comment": _nfc(cut),
+                                },
+                                Severity.WARNING,
+                            )
+                        )
             elif kind is yaml.AliasEvent:
                 self._problem(mark, "yaml-alias", name=event.anchor)
                 value = None
