@@ -891,6 +891,25 @@ LOADER_CASES = [
 14|     organiser: commune
 15|     title: Truyền thông pháp luật
 16|     participants:
+17|       total: 1.200
+"""),
+            # "1.200" is 1200 written the Vietnamese way; YAML reads 1.2: refused, never 1
+            [("expected-whole-number", XUAN, 17, 14)],
+            en="found the decimal 1.2. Counts are whole numbers, e.g. 12; no thousands separator "
+            "(write 1200, not 1.200",
+            vi="thấy số thập phân 1.2. Số lượng phải là số nguyên, ví dụ 12; không dùng dấu chấm ngăn cách",
+        ),
+        id="thousands-separator",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
 17|       <<: {total: 40}
 """),
             [("yaml-merge-key", XUAN, 17, 7)],

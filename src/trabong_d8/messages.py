@@ -199,8 +199,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "expected a whole number, found {found}. Write the number without quotes, e.g. 12",
     ),
     "expected-whole-number": (
-        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12",
-        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12",
+        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12; không "
+        "dùng dấu chấm ngăn cách hàng nghìn (viết 1200, không viết 1.200)",
+        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12; no "
+        "thousands separator (write 1200, not 1.200 as in Vietnamese)",
     ),
     "expected-number": (
         "cần một số, nhưng thấy {found}",
