@@ -1053,6 +1053,22 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
+            # a non-breaking space pasted from Word: the key must not read 'title' in the message
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title\u00a0: Truyền thông pháp luật
+"""),
+            [("unknown-key", XUAN, 15, 5)],
+            en="unknown key 'title⟨U+00A0⟩' (did you mean 'title'?)",
+            vi="khóa không hợp lệ 'title⟨U+00A0⟩' (có phải ý bạn là 'title'?)",
+        ),
+        id="invisible-character-in-a-key",
+    ),
+    pytest.param(
+        Case(
             xuan("""
 11| records:
 12|   - date: 2024-03-08
@@ -1269,3 +1285,21 @@ def test_billion_laughs_in_a_commune_file(tmp_path: Path, monkeypatch: pytest.Mo
     started = time.perf_counter()
     check_case(case, tmp_path, monkeypatch)  # loads it three times, and the CLI twice
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("title", "title"),
+        ("Trà Bồng", "Trà Bồng"),
+        ("21115\u00a0", "21115⟨U+00A0⟩"),
+        ("ti\u200btle", "ti⟨U+200B⟩tle"),
+        ("a\tb", "a⟨U+0009⟩b"),
+        ("\ufeffid", "⟨U+FEFF⟩id"),
+    ],
+)
+def test_invisible_characters_are_shown(text: str, shown: str) -> None:
+    from trabong_d8.messages import show_value, visible
+
+    assert visible(text) == shown
+    assert show_value(text) == f"'{shown}'"

@@ -7,6 +7,7 @@ and how to fix it. Interface words (column headings, statuses) live in ``WORDS``
 from __future__ import annotations
 
 import os
+import unicodedata
 from typing import Any
 
 from .problems import Problem
@@ -535,6 +536,19 @@ def word(key: str, lang: str, *args: Any) -> str:
     return text.format(*args) if args else text
 
 
+def visible(text: str) -> str:
+    """``text`` with invisible characters shown as ``⟨U+00A0⟩``: a key that reads 'title' but holds
+    a non-breaking space (pasted from Word) must not look like 'title' in the message."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        f"⟨U+{ord(c):04X}⟩"
+        if c != " " and (unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cc", "Cf") or not c.isprintable())
+        else c
+        for c in text
+    )
+
+
 def describe_found(value: Any, lang: str) -> str:
     """How to name a value the user wrote, in a message."""
     if value is None:
@@ -552,7 +566,7 @@ def describe_found(value: Any, lang: str) -> str:
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "…"
-    return word("found_text", lang, f"'{text}'")
+    return word("found_text", lang, f"'{visible(text)}'")
 
 
 class Localised:
@@ -615,11 +629,14 @@ def show_value(value: Any) -> str:
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "…"
-    return f"'{text}'"
+    return f"'{visible(text)}'"
 
 
 def render_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {k: v.render(lang) if isinstance(v, Localised) else v for k, v in params.items()}
+    return {
+        k: v.render(lang) if isinstance(v, Localised) else visible(v) if isinstance(v, str) else v
+        for k, v in params.items()
+    }
 
 
 def problem_message(problem: Problem, lang: str) -> str:
