@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import tracemalloc
 import unicodedata
@@ -272,3 +273,13 @@ def test_text_cut_by_a_comment_is_a_warning(text: str, where: tuple[int, int]) -
 )
 def test_meant_comments_and_hashes_in_text_are_fine(text: str) -> None:
     assert parse(text).problems == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    # reading a FIFO with no writer blocks for ever: it must be refused before any read
+    path = tmp_path / "fifo.yaml"
+    os.mkfifo(path)
+    started = time.perf_counter()
+    assert [p.code for p in read_yaml(path, "fifo.yaml").problems] == ["file-not-regular"]
+    assert time.perf_counter() - started < 2

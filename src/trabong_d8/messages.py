@@ -47,6 +47,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "đây là một thư mục, không phải tệp YAML. Xóa hoặc đổi tên nó (tên không kết thúc bằng .yaml)",
         "this is a folder, not a YAML file. Remove or rename it (a name not ending in .yaml)",
     ),
+    "file-not-regular": (
+        "đây không phải tệp thông thường (mà là thiết bị, FIFO hay socket). Xóa hoặc đổi tên nó",
+        "this is not a regular file (a device, FIFO or socket). Remove or rename it",
+    ),
     "file-outside-data": (
         "liên kết (symlink) trỏ ra ngoài thư mục dữ liệu ({target}). Hãy chép tệp thật vào thư mục",
         "the symlink points outside the data folder ({target}). Copy the real file into the folder",

@@ -19,6 +19,7 @@ Nothing here raises on bad input: problems are returned with the value (see :mod
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,7 +135,11 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
         if path.is_dir():
             doc.problems.append(Problem(where, "file-is-directory"))
             return None
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
+            doc.problems.append(Problem(where, "file-not-regular"))
+            return None
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             doc.problems.append(Problem(where, "file-too-large", {"size": size, "limit": MAX_FILE_BYTES}))
             return None
