@@ -254,6 +254,12 @@ def _oversized(data: Path) -> None:
         handle.truncate(MAX_FILE_BYTES + 1)
 
 
+def _outside_plan(data: Path) -> None:
+    outside = data.parent / "plan.yaml"
+    (data / "plan_2024.yaml").rename(outside)
+    (data / "plan_2024.yaml").symlink_to(outside)
+
+
 def _outside_symlink(data: Path) -> None:
     outside = data.parent / "outside.yaml"
     outside.write_bytes((data / "communes" / "tra-xuan.yaml").read_bytes())
@@ -729,6 +735,17 @@ LOADER_CASES = [
             setup=_outside_symlink,
         ),
         id="symlink-outside",
+    ),
+    pytest.param(
+        Case(
+            {},
+            # the plan too (it used to be read wherever its link pointed)
+            [("file-outside-data", PLAN, 0, 0)],
+            en="the symlink points outside the data folder",
+            vi="liên kết (symlink) trỏ ra ngoài thư mục dữ liệu",
+            setup=_outside_plan,
+        ),
+        id="plan-symlink-outside",
     ),
     pytest.param(
         Case(

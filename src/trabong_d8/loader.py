@@ -100,9 +100,12 @@ def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
         problems.append(Problem(Location(display_path(root)), "data-dir-missing"))
         return LoadResult(None, problems)
 
-    plan_doc = read_yaml(root / PLAN_FILE, display_path(root / PLAN_FILE))
-    plan = validate_document(plan_doc, Plan)
-    problems.extend(plan_doc.problems)
+    plan: Plan | None = None
+    plan_doc = YamlDocument(display_path(root / PLAN_FILE))
+    if _link_is_inside(root / PLAN_FILE, root.resolve(), problems):  # else: said, and not read
+        plan_doc = read_yaml(root / PLAN_FILE, plan_doc.path)
+        plan = validate_document(plan_doc, Plan)
+        problems.extend(plan_doc.problems)
 
     commune_docs: list[YamlDocument] = []
     communes: list[Commune] = []
@@ -147,22 +150,28 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
     for path in entries:
         if path.suffix.lower() not in YAML_SUFFIXES:
             continue
-        if path.is_symlink():
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
-                reason = getattr(exc, "strerror", None) or str(exc)
-                problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
-                continue
-            if not target.is_relative_to(resolved_root):
-                problems.append(
-                    Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)})
-                )
-                continue
-        found.append(path)
+        if _link_is_inside(path, resolved_root, problems):
+            found.append(path)
     if not found:
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
     return found
+
+
+def _link_is_inside(path: Path, resolved_root: Path, problems: list[Problem]) -> bool:
+    """True unless ``path`` is a link that dangles, loops or points outside the data folder (each a
+    located problem)."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
+        reason = getattr(exc, "strerror", None) or str(exc)
+        problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
+        return False
+    if not target.is_relative_to(resolved_root):
+        problems.append(Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)}))
+        return False
+    return True
 
 
 # --- from pydantic's errors to located problems --------------------------------------------------
