@@ -260,6 +260,12 @@ def _outside_plan(data: Path) -> None:
     (data / "plan_2024.yaml").symlink_to(outside)
 
 
+def _outside_communes(data: Path) -> None:
+    outside = data.parent / "elsewhere"
+    (data / "communes").rename(outside)
+    (data / "communes").symlink_to(outside, target_is_directory=True)
+
+
 def _outside_symlink(data: Path) -> None:
     outside = data.parent / "outside.yaml"
     outside.write_bytes((data / "communes" / "tra-xuan.yaml").read_bytes())
@@ -746,6 +752,17 @@ LOADER_CASES = [
             setup=_outside_plan,
         ),
         id="plan-symlink-outside",
+    ),
+    pytest.param(
+        Case(
+            {},
+            # and the communes folder (its files used to be read, as none of them is a link)
+            [("file-outside-data", "data/communes", 0, 0)],
+            en="the symlink points outside the data folder",
+            vi="liên kết (symlink) trỏ ra ngoài thư mục dữ liệu",
+            setup=_outside_communes,
+        ),
+        id="communes-symlink-outside",
     ),
     pytest.param(
         Case(

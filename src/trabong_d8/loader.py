@@ -140,6 +140,8 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
         return []
     resolved_root = root.resolve()
+    if not _link_is_inside(folder, resolved_root, problems):
+        return []
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
