@@ -332,8 +332,8 @@ LOADER_CASES = [
 17|       total: "12"
 """),
             [("expected-integer", XUAN, 17, 14)],
-            en="Write the number without quotes",
-            vi="Viết số không có dấu nháy",
+            en="Write just the number, e.g. 12 (no quotes, units or words)",
+            vi="Chỉ viết con số, ví dụ 12 (không dấu nháy, không đơn vị hay chữ)",
         ),
         id="count-as-text",
     ),

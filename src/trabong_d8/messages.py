@@ -200,8 +200,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the required key '{key}' is missing. Add '{key}: …' to this entry",
     ),
     "expected-integer": (
-        "cần một số nguyên (không âm), nhưng thấy {found}. Viết số không có dấu nháy, ví dụ 12",
-        "expected a whole number, found {found}. Write the number without quotes, e.g. 12",
+        "cần một số nguyên (không âm), nhưng thấy {found}. Chỉ viết con số, ví dụ 12 (không dấu nháy, "
+        "không đơn vị hay chữ)",
+        "expected a whole number, found {found}. Write just the number, e.g. 12 (no quotes, units or "
+        "words)",
     ),
     "expected-whole-number": (
         "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12; không "
