@@ -202,8 +202,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "expected-integer": (
         "cần một số nguyên (không âm), nhưng thấy {found}. Chỉ viết con số, ví dụ 12 (không dấu nháy, "
         "không đơn vị hay chữ)",
-        "expected a whole number, found {found}. Write just the number, e.g. 12 (no quotes, units or "
-        "words)",
+        "expected a whole number, found {found}. Write just the number, e.g. 12 (no quotes, units or words)",
     ),
     "expected-whole-number": (
         "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12; không "
