@@ -283,3 +283,20 @@ def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert [p.code for p in read_yaml(path, "fifo.yaml").problems] == ["file-not-regular"]
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_lines_are_counted_alike_for_every_newline(tmp_path: Path, newline: str) -> None:
+    # an old Mac file ends lines with CR alone: the parser, editors and messages all count it
+    lines = ["schema_version: 1", "id: x", "name: Trà", "kind: \x07"]
+    doc = parse(newline.join(lines) + newline)
+    assert codes(doc) == [("yaml-control-char", 4, 7)]
+    path = tmp_path / "legacy.yaml"
+    path.write_bytes(newline.join(lines[:3]).replace("Trà", "Tr\xe0").encode("latin-1") + newline.encode())
+    assert codes(read_yaml(path)) == [("encoding-not-utf8", 3, 9)]
+
+
+def test_a_control_character_after_vietnamese_text_is_located_by_characters() -> None:
+    # libyaml reports a byte offset; "Trà Bồng" is 8 characters but 12 bytes
+    text = "name: Trà Bồng\n" * 30 + "kind: Trà\x07\n"
+    assert codes(parse(text)) == [("yaml-control-char", 31, 10)]

@@ -47,6 +47,7 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 #: What the YAML parser counts as a line break (so that its line numbers index these lines)
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BYTE_LINE_BREAK = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -112,7 +113,10 @@ def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
         doc.problems.append(_syntax_problem(doc.path, exc, text))
     except yaml.reader.ReaderError as exc:
         doc.value = None
-        line, col = _line_col(text, exc.position)
+        index = exc.position
+        if _Parser.__name__.startswith("C"):  # libyaml counts UTF-8 bytes, Python's reader characters
+            index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
+        line, col = _line_col(text, index)
         doc.problems.append(
             Problem(
                 Location(doc.path, line, col),
@@ -196,10 +200,12 @@ def _looks_like_utf16(raw: bytes) -> bool:
 
 
 def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
+    """Line and column of byte ``offset``, counting lines as the parser and editors do (CR, LF or
+    CRLF; old Mac files end lines with CR alone)."""
+    breaks = list(_BYTE_LINE_BREAK.finditer(raw, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
+    return len(breaks) + 1, column
 
 
 def _encoding_problem(path: str, raw: bytes, offset: int, bom: int = 0) -> Problem:
@@ -217,8 +223,9 @@ def _binary_problem(path: str, raw: bytes, offset: int, bom: int) -> Problem:
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - line_start + 1
 
 
 # --- syntax errors -------------------------------------------------------------------------------
