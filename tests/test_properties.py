@@ -159,17 +159,29 @@ def _apply(folder: Path, name: str, content: bytes) -> Path:
     return path
 
 
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _lines(path: Path) -> int:
     """Lines as the YAML parser (and most editors) count them: CR, LF, CRLF, NEL, LS and PS."""
     raw = path.read_bytes()
     # a UTF-16 BOM in front of UTF-8 bytes: d8 reports the line by the bytes, so allow either count
     codecs = ("utf-8", "utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8",)
-    breaks = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-    return max(len(breaks.findall(raw.decode(codec, "replace"))) for codec in codecs) + 1
+    return max(len(_BREAKS.findall(raw.decode(codec, "replace"))) for codec in codecs) + 1
+
+
+def _line_lengths(path: Path) -> list[int] | None:
+    """The length in characters of each line of a UTF-8 file (None for anything else)."""
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    return [len(line) for line in _BREAKS.split(text)]
 
 
 def assert_located(folder: Path, problems: list[Problem]) -> None:
     known = {display_path(folder / f): _lines(folder / f) for f in FILES}
+    widths = {display_path(folder / f): _line_lengths(folder / f) for f in FILES}
     known[display_path(folder / "communes")] = 0
     known[display_path(folder)] = 0
     for problem in problems:
@@ -181,6 +193,10 @@ def assert_located(folder: Path, problems: list[Problem]) -> None:
         if where.line:
             assert where.column >= 1, where
             assert where.line <= known[where.path] + 1, (where, known[where.path])
+            lengths = widths.get(where.path)
+            if lengths is not None and where.line <= len(lengths):
+                # the column is on its line (one past the end for "missing here")
+                assert where.column <= lengths[where.line - 1] + 2, (where, lengths[where.line - 1])
         for lang, template in zip(("vi", "en"), PROBLEMS[problem.code], strict=True):
             template.format(**render_params(problem.params, lang))  # raises if a parameter is missing
             assert format_problem(problem, lang).startswith(f"{where}: {problem.severity.value}[")
