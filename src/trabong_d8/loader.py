@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, PeriodNarrative, Plan
 from .problems import Location, Problem
-from .yamlio import YamlDocument, read_yaml
+from .yamlio import MAX_PROBLEMS_PER_FILE, YamlDocument, read_yaml, too_many_problems
 
 PLAN_FILE = "plan_2024.yaml"
 COMMUNES_DIR = "communes"
@@ -103,9 +103,12 @@ def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
         problems.append(Problem(Location(display_path(root)), "data-dir-missing"))
         return LoadResult(None, problems)
 
-    plan_doc = read_yaml(root / PLAN_FILE, display_path(root / PLAN_FILE))
-    plan = validate_document(plan_doc, Plan)
-    problems.extend(plan_doc.problems)
+    plan: Plan | None = None
+    plan_doc = YamlDocument(display_path(root / PLAN_FILE))
+    if _link_is_inside(root / PLAN_FILE, root.resolve(), problems):  # else: said, and not read
+        plan_doc = read_yaml(root / PLAN_FILE, plan_doc.path)
+        plan = validate_document(plan_doc, Plan)
+        problems.extend(plan_doc.problems)
 
     commune_docs: list[YamlDocument] = []
     communes: list[Commune] = []
@@ -161,6 +164,8 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
     if not folder.is_dir():
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
         return []
+    if not _link_is_inside(folder, root.resolve(), problems):
+        return []
     found = _yaml_files(folder, root, problems)
     if not found:
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
@@ -170,6 +175,8 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
 def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     """The YAML files of ``folder``, refusing links that lead outside the data folder."""
     resolved_root = root.resolve()
+    if not _link_is_inside(folder, resolved_root, problems):
+        return []
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
@@ -180,20 +187,26 @@ def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
     for path in entries:
         if path.suffix.lower() not in YAML_SUFFIXES:
             continue
-        if path.is_symlink():
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
-                reason = getattr(exc, "strerror", None) or str(exc)
-                problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
-                continue
-            if not target.is_relative_to(resolved_root):
-                problems.append(
-                    Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)})
-                )
-                continue
-        found.append(path)
+        if _link_is_inside(path, resolved_root, problems):
+            found.append(path)
     return found
+
+
+def _link_is_inside(path: Path, resolved_root: Path, problems: list[Problem]) -> bool:
+    """True unless ``path`` is a link that dangles, loops or points outside the data folder (each a
+    located problem)."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
+        reason = getattr(exc, "strerror", None) or str(exc)
+        problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
+        return False
+    if not target.is_relative_to(resolved_root):
+        problems.append(Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)}))
+        return False
+    return True
 
 
 # --- from pydantic's errors to located problems --------------------------------------------------
@@ -204,7 +217,7 @@ ModelT = typing.TypeVar("ModelT", bound=BaseModel)
 
 def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     """Validate a parsed file against ``model``; problems are appended to ``doc.problems``."""
-    if doc.problems:  # unreadable or not YAML: nothing more to say about its shape
+    if any(p.is_error for p in doc.problems):  # unreadable or not YAML: nothing more about its shape
         return None
     if doc.value is None:
         doc.problems.append(Problem(Location(doc.path, 1, 1), "file-empty"))
@@ -217,20 +230,40 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        doc.problems.extend(translate_errors(exc.errors(), doc, model))
+        problems = translate_errors(exc.errors(), doc, model)
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            stop = problems[MAX_PROBLEMS_PER_FILE].location.line or 1
+            problems = [*problems[:MAX_PROBLEMS_PER_FILE], too_many_problems(doc.path, stop)]
+        doc.problems.extend(problems)
         return None
 
 
-def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
-    # pydantic adds the names of union members and validators to loc; the file knows only keys
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+def _clean_loc(loc: Iterable[Any], value: Any) -> tuple[str | int, ...]:
+    """``loc`` as keys and indices of the file.
+
+    pydantic adds the names of union members and validators (``function-after[…]``) to ``loc``;
+    they are dropped. A part that is a key of the file is always kept, even if it holds a ``[``
+    (``0[# note: …`` is a key a stray paste can make).
+    """
+    path: list[str | int] = []
+    node = value
+    for part in loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            node = node[part]
+        elif isinstance(part, str) and "[" in part:
+            continue  # pydantic's own name, not in the file
+        else:
+            node = None  # a key the file lacks (a missing key): kept, nothing below it
+        path.append(part)
+    return tuple(path)
 
 
 def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
     located = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for error in errors:
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], doc.value)
         problem = _translate(error, loc, doc, model)
         key = (loc, problem.code)
         if key in seen:  # a union reports the same fault once per member
@@ -266,7 +299,7 @@ def _translate_one(
     where = doc.locate(loc)
     found = Found(value)
 
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -279,7 +312,7 @@ def _translate_one(
                 "allowed": ", ".join(allowed),
             },
         )
-    if kind == "missing":
+    if kind == "missing" and loc:
         return Problem(doc.locate(loc[:-1]), "missing-key", {"key": str(loc[-1])})
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, float):
@@ -321,6 +354,8 @@ def _translate_one(
         return Problem(where, "expected-narrative", {"found": found})
     if kind == "code_format":
         return Problem(where, "bad-code", {"found": found})
+    if kind in _MODEL_RULES:
+        return Problem(where, _MODEL_RULES[kind])
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         help_key = "item_help" if pattern == ITEM_ID_PATTERN else "slug_help"
@@ -328,6 +363,20 @@ def _translate_one(
             help_key = "item_help" if "nd" in str(pattern) else "slug_help"
         return Problem(where, "bad-id", {"found": found, "pattern_help": Word(help_key)})
     return Problem(where, "invalid-value", {"detail": error.get("msg", kind)})
+
+
+# The models' own rules (``model_validator`` in models.py), by error type: one code each, so the
+# message is in the user's language rather than pydantic's English.
+_MODEL_RULES = {
+    "ratio_items": "ratio-target-items",
+    "count_items": "count-target-items",
+    "parent_targets": "item-parent-targets",
+    "missing_targets": "item-missing-targets",
+    "entity_kind": "item-entity-kind",
+    "content_shape": "content-shape",
+    "pace_dates": "pace-dates",
+    "pace_order": "pace-order",
+}
 
 
 def _raw(value: Any) -> str:

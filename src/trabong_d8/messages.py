@@ -7,6 +7,7 @@ and how to fix it. Interface words (column headings, statuses) live in ``WORDS``
 from __future__ import annotations
 
 import os
+import unicodedata
 from typing import Any
 
 from .problems import Problem
@@ -46,6 +47,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "đây là một thư mục, không phải tệp YAML. Xóa hoặc đổi tên nó (tên không kết thúc bằng .yaml)",
         "this is a folder, not a YAML file. Remove or rename it (a name not ending in .yaml)",
     ),
+    "file-not-regular": (
+        "đây không phải tệp thông thường (mà là thiết bị, FIFO hay socket). Xóa hoặc đổi tên nó",
+        "this is not a regular file (a device, FIFO or socket). Remove or rename it",
+    ),
     "file-outside-data": (
         "liên kết (symlink) trỏ ra ngoài thư mục dữ liệu ({target}). Hãy chép tệp thật vào thư mục",
         "the symlink points outside the data folder ({target}). Copy the real file into the folder",
@@ -69,6 +74,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file is not UTF-8: byte {byte} at offset {offset} is invalid. It may have been saved in a "
         "legacy encoding (Windows-1258, TCVN3, VNI). Open it, Save As with encoding UTF-8, and rerun",
     ),
+    "encoding-unsupported": (
+        "tệp được lưu bằng bảng mã {encoding}; d8 đọc UTF-8 (hoặc UTF-16 có BOM). Mở tệp, chọn Lưu thành "
+        "(Save As) với bảng mã UTF-8 rồi chạy lại",
+        "the file is saved as {encoding}; d8 reads UTF-8 (or UTF-16 with a BOM). Open it, Save As "
+        "with encoding UTF-8, and rerun",
+    ),
     "file-empty": (
         "tệp rỗng (hoặc chỉ có chú thích). Cần nội dung YAML theo mẫu trong README",
         "the file is empty (or holds only comments). It needs YAML content as in the README",
@@ -76,6 +87,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "file-not-mapping": (
         "tệp phải là một bảng khóa: giá trị (mapping), nhưng tìm thấy {found}",
         "the file must be a mapping of keys to values, but {found} was found",
+    ),
+    "too-many-problems": (
+        "đã dừng đọc tệp này ở dòng này sau {limit} lỗi. Sửa các lỗi trên rồi chạy lại; nếu tệp bị dán "
+        "nhầm nội dung khác, hãy xóa phần đó",
+        "stopped reading this file at this line after {limit} problems. Fix the ones above and run "
+        "again; if something else was pasted into the file, remove it",
     ),
     # YAML syntax
     "yaml-syntax": (
@@ -133,6 +150,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file holds a control character {char}, which is not allowed. Delete it (often pasted "
         "from Word/Excel)",
     ),
+    "yaml-comment-in-text": (
+        "giá trị được đọc là '{kept}': phần '{comment}' sau nó là chú thích YAML và bị bỏ qua. Nếu nó "
+        'thuộc về văn bản, đặt cả giá trị trong dấu nháy kép "…"; nếu là chú thích, để hai dấu cách '
+        "trước #",
+        "the value reads '{kept}': the '{comment}' after it is a YAML comment and is dropped. If it "
+        'belongs to the text, put the whole value in double quotes "…"; if it is a comment, put two '
+        "spaces before the #",
+    ),
     "yaml-duplicate-key": (
         "khóa '{key}' lặp lại (đã có ở dòng {first_line}). Giữ một khóa: gộp hai giá trị hoặc xóa một",
         "the key '{key}' is repeated (already at line {first_line}). Keep one: merge the two values "
@@ -175,12 +200,15 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the required key '{key}' is missing. Add '{key}: …' to this entry",
     ),
     "expected-integer": (
-        "cần một số nguyên (không âm), nhưng thấy {found}. Viết số không có dấu nháy, ví dụ 12",
-        "expected a whole number, found {found}. Write the number without quotes, e.g. 12",
+        "cần một số nguyên (không âm), nhưng thấy {found}. Chỉ viết con số, ví dụ 12 (không dấu nháy, "
+        "không đơn vị hay chữ)",
+        "expected a whole number, found {found}. Write just the number, e.g. 12 (no quotes, units or words)",
     ),
     "expected-whole-number": (
-        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12",
-        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12",
+        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12; không "
+        "dùng dấu chấm ngăn cách hàng nghìn (viết 1200, không viết 1.200)",
+        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12; no "
+        "thousands separator (write 1200, not 1.200 as in Vietnamese)",
     ),
     "expected-number": (
         "cần một số, nhưng thấy {found}",
@@ -280,6 +308,42 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "thiếu chỉ tiêu cốt lõi '{id}' (cần đủ 7 chỉ tiêu)",
         "the core target '{id}' is missing (all seven are needed)",
     ),
+    "ratio-target-items": (
+        "chỉ tiêu dạng tỷ lệ (measure: ratio) không lấy số từ mục nào: xóa counts_from",
+        "a ratio target (measure: ratio) counts from no item: remove counts_from",
+    ),
+    "count-target-items": (
+        "chỉ tiêu dạng đếm (measure: count) cần counts_from: danh sách các mục được cộng vào",
+        "a count target (measure: count) needs counts_from: the items that add up to it",
+    ),
+    "item-parent-targets": (
+        "mục có mục con (sub_items) không tự mang chỉ tiêu: xóa district/commune ở mục này",
+        "an item with sub_items carries no targets itself: remove its district/commune",
+    ),
+    "item-missing-targets": (
+        "mục cần cả chỉ tiêu cấp huyện (district) và cấp xã (commune), viết đúng như văn bản",
+        "an item needs both a district and a commune target, written as in the plan",
+    ),
+    "item-entity-kind": (
+        "entity_kind đi cùng counts: entities, và chỉ với nó. Sửa một trong hai khóa",
+        "entity_kind goes with counts: entities, and only with it. Fix one of the two keys",
+    ),
+    "content-shape": (
+        "một nội dung có hoặc activities, hoặc items (không cả hai, không thiếu cả hai)",
+        "a content has either activities or items (not both, not neither)",
+    ),
+    "pace-dates": (
+        "pace.end phải sau pace.start",
+        "pace.end must come after pace.start",
+    ),
+    "pace-order": (
+        "pace.at_risk không được lớn hơn pace.on_track",
+        "pace.at_risk must not exceed pace.on_track",
+    ),
+    "percent-over-100": (
+        "chỉ tiêu tỷ lệ là {value}%, lớn hơn 100%. Kiểm tra số (viết 80 cho 80%)",
+        "the ratio target is {value} %, above 100 %. Check the figure (write 80 for 80 %)",
+    ),
     # communes
     "narrative-file-name": (
         "tên tệp '{name}' không phải là một kỳ báo cáo. Đặt tên theo kỳ: 2024-Q1 … 2024-Q4 (quý), "
@@ -363,6 +427,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "more women reached ({reached}) than in the target group ({group}). Count each woman once; "
         "check the figures",
     ),
+    "item-no-progress": (
+        "chưa có kết quả nào cho mục '{id}' (chỉ tiêu cả năm {target}; theo tiến độ đều, đến ngày {date} "
+        "lẽ ra đã có ít nhất {expected}). Nếu đã thực hiện, hãy ghi vào records (hoặc entities) của xã",
+        "nothing is recorded yet for item '{id}' (target {target} for the year; at a steady pace at "
+        "least {expected} would be done by {date}). If it was done, add it to the commune's records "
+        "(or entities)",
+    ),
     "level-no-target": (
         "kế hoạch không giao chỉ tiêu cấp {level} cho mục '{item}' năm 2024 (\"{cell}\"). Kiểm tra "
         "organiser hoặc mục",
@@ -390,10 +461,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     # cli
     "internal-error": (
-        "lỗi nội bộ của d8 ({error}). Dữ liệu của bạn không bị thay đổi. Hãy chạy lại với --debug và "
-        "gửi kết quả cho người phát triển",
-        "internal fault in d8 ({error}). Your data was not changed. Run again with --debug and send "
-        "the output to the developers",
+        "lỗi nội bộ của d8 ({error}), không phải lỗi trong dữ liệu; dữ liệu của bạn không bị thay đổi. "
+        "Để báo lỗi: chạy lại `{rerun}` và gửi toàn bộ nội dung in ra cho nhóm phát triển d8",
+        "internal fault in d8 ({error}), not a problem in your data; your data was not changed. To "
+        "report it: run `{rerun}` and send everything it prints to the d8 developers",
     ),
 }
 
@@ -427,6 +498,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "year_over": (
         "Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày {0} (chọn ngày khác bằng --as-of).",
         "The plan year is over: showing results up to {0} (choose another date with --as-of).",
+    ),
+    "warnings_heading": (
+        "Cảnh báo (nên xem lại; không làm kiểm tra thất bại, trừ khi dùng --strict):",
+        "Warnings (worth a look; they do not fail the check unless --strict):",
+    ),
+    "warnings_heading_strict": (
+        "Cảnh báo (với --strict, cảnh báo cũng làm kiểm tra thất bại):",
+        "Warnings (with --strict, warnings fail the check too):",
     ),
     "warnings_hint": (
         "Có {0} cảnh báo trong dữ liệu; chạy `d8 validate` để xem.",
@@ -511,6 +590,19 @@ def word(key: str, lang: str, *args: Any) -> str:
     return text.format(*args) if args else text
 
 
+def visible(text: str) -> str:
+    """``text`` with invisible characters shown as ``⟨U+00A0⟩``: a key that reads 'title' but holds
+    a non-breaking space (pasted from Word) must not look like 'title' in the message."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        f"⟨U+{ord(c):04X}⟩"
+        if c != " " and (unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cc", "Cf") or not c.isprintable())
+        else c
+        for c in text
+    )
+
+
 def describe_found(value: Any, lang: str) -> str:
     """How to name a value the user wrote, in a message."""
     if value is None:
@@ -528,7 +620,7 @@ def describe_found(value: Any, lang: str) -> str:
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "…"
-    return word("found_text", lang, f"'{text}'")
+    return word("found_text", lang, f"'{visible(text)}'")
 
 
 class Localised:
@@ -591,11 +683,14 @@ def show_value(value: Any) -> str:
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "…"
-    return f"'{text}'"
+    return f"'{visible(text)}'"
 
 
 def render_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {k: v.render(lang) if isinstance(v, Localised) else v for k, v in params.items()}
+    return {
+        k: v.render(lang) if isinstance(v, Localised) else visible(v) if isinstance(v, str) else v
+        for k, v in params.items()
+    }
 
 
 def problem_message(problem: Problem, lang: str) -> str:

@@ -19,6 +19,7 @@ Nothing here raises on bad input: problems are returned with the value (see :mod
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Location, Problem
+from .problems import Location, Problem, Severity
 
 try:  # libyaml's C parser when present; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Parser
@@ -36,10 +37,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: Files larger than this are refused before parsing (a district's file is a few tens of KiB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
+#: After this many problems in one file, reading it stops with a ``too-many-problems`` note: a file
+#: pasted full of aliases or repeated keys must not cost minutes and gigabytes to list every one.
+MAX_PROBLEMS_PER_FILE = 100
+
 Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+#: What the YAML parser counts as a line break (so that its line numbers index these lines)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BYTE_LINE_BREAK = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -99,13 +107,16 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
 def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
     """Parse ``text`` into ``doc`` (used directly by tests and for files already decoded)."""
     try:
-        _Builder(doc).build(yaml.parse(text, Loader=_Parser))
+        _Builder(doc, text).build(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
         doc.value = None
         doc.problems.append(_syntax_problem(doc.path, exc, text))
     except yaml.reader.ReaderError as exc:
         doc.value = None
-        line, col = _line_col(text, exc.position)
+        index = exc.position
+        if _Parser.__name__.startswith("C"):  # libyaml counts UTF-8 bytes, Python's reader characters
+            index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
+        line, col = _line_col(text, index)
         doc.problems.append(
             Problem(
                 Location(doc.path, line, col),
@@ -128,7 +139,11 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
         if path.is_dir():
             doc.problems.append(Problem(where, "file-is-directory"))
             return None
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
+            doc.problems.append(Problem(where, "file-not-regular"))
+            return None
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             doc.problems.append(Problem(where, "file-too-large", {"size": size, "limit": MAX_FILE_BYTES}))
             return None
@@ -144,6 +159,9 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
 
 def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     """Decode a file's bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        doc.problems.append(Problem(Location(doc.path, 1, 1), "encoding-unsupported", {"encoding": "UTF-32"}))
+        return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -156,6 +174,10 @@ def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     else:
         bom = 0
     if b"\x00" in raw:
+        if _looks_like_utf16(raw):
+            where = Location(doc.path, 1, 1)
+            doc.problems.append(Problem(where, "encoding-unsupported", {"encoding": "UTF-16 (no BOM)"}))
+            return None
         offset = raw.index(b"\x00")
         doc.problems.append(_binary_problem(doc.path, raw, offset, bom))
         return None
@@ -166,11 +188,24 @@ def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
         return None
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: in mostly-ASCII YAML every other byte is NUL, the others never are."""
+    sample = raw[:400]
+    if len(sample) < 8:
+        return False
+    for text, high in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
+        if b"\x00" not in text and high.count(0) >= len(high) // 2:
+            return True
+    return False
+
+
 def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
+    """Line and column of byte ``offset``, counting lines as the parser and editors do (CR, LF or
+    CRLF; old Mac files end lines with CR alone)."""
+    breaks = list(_BYTE_LINE_BREAK.finditer(raw, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
+    return len(breaks) + 1, column
 
 
 def _encoding_problem(path: str, raw: bytes, offset: int, bom: int = 0) -> Problem:
@@ -188,8 +223,9 @@ def _binary_problem(path: str, raw: bytes, offset: int, bom: int) -> Problem:
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - line_start + 1
 
 
 # --- syntax errors -------------------------------------------------------------------------------
@@ -275,15 +311,42 @@ def _nfc(text: str) -> str:
 class _Builder:
     """Turns a stream of parser events into plain values, recording positions and problems."""
 
-    def __init__(self, doc: YamlDocument):
+    def __init__(self, doc: YamlDocument, text: str = ""):
         self.doc = doc
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def _cut_by_comment(self, event: Any) -> str | None:
+        """What follows a plain text value after one space and ``#``: YAML drops it as a comment.
+
+        ``title: Đợt #2`` reads as ``Đợt``. A comment after two spaces or more (the usual style,
+        ``kind: xa  # xã``) is taken as meant; after one space, it is more likely part of the text.
+        """
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        end = event.end_mark
+        if end.line >= len(self._lines):
+            return None
+        rest: str = self._lines[end.line][end.column :]
+        if rest.startswith(" #"):
+            return rest[1:]
+        return None
 
     def _problem(self, mark: Any, code: str, **params: Any) -> None:
         self.doc.problems.append(
             Problem(Location(self.doc.path, mark.line + 1, mark.column + 1), code, params)
         )
+        if len(self.doc.problems) >= MAX_PROBLEMS_PER_FILE:
+            raise _TooManyProblems(mark)
 
     def build(self, events: Any) -> None:
+        try:
+            self._build(events)
+        except _TooManyProblems as stop:
+            self.doc.value = None
+            self.doc.problems.append(too_many_problems(self.doc.path, stop.mark.line + 1))
+
+    def _build(self, events: Any) -> None:
         doc = self.doc
         positions = doc.positions
         key_positions = doc.key_positions
@@ -366,6 +429,19 @@ class _Builder:
                 value: Any = event.value if event.style or tag is not None else resolve_plain(event.value)
                 if isinstance(value, str):
                     value = _nfc(value)
+                    if not event.style and value and (cut := self._cut_by_comment(event)) is not None:
+                        at = event.end_mark  # the "#", one space after the value
+                        self.doc.problems.append(
+                            Problem(
+                                Location(self.doc.path, at.line + 1, at.column + 2),
+                                "yaml-comment-in-text",
+                                {
+                                    "kept": value if len(value) <= 40 else "…" + value[-39:],
+                                    "comment": _nfc(cut),
+                                },
+                                Severity.WARNING,
+                            )
+                        )
             elif kind is yaml.AliasEvent:
                 self._problem(mark, "yaml-alias", name=event.anchor)
                 value = None
@@ -391,3 +467,13 @@ class _Builder:
 
 
 _DUPLICATE = object()
+
+
+class _TooManyProblems(Exception):
+    def __init__(self, mark: Any):
+        self.mark = mark
+
+
+def too_many_problems(path: str, line: int) -> Problem:
+    """The note that ends a file's list of problems once it reaches ``MAX_PROBLEMS_PER_FILE``."""
+    return Problem(Location(path, line, 1), "too-many-problems", {"limit": MAX_PROBLEMS_PER_FILE})
