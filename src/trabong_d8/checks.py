@@ -59,30 +59,34 @@ def _item_paths(plan: Plan) -> Iterator[tuple[Path_, Any]]:
 def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
     items: dict[str, Any] = {}
-    first_line: dict[str, int] = {}
+    # where each id was first seen, located only when it turns out to be needed (see yamlio)
+    first_path: dict[str, Path_] = {}
     for path, item in _item_paths(plan):
-        where = doc.locate((*path, "id"))
         if item.id in items:
+            first_line = doc.locate((*first_path[item.id], "id")).line
             problems.append(
-                Problem(where, "plan-duplicate-id", {"id": item.id, "first_line": first_line[item.id]})
+                Problem(
+                    doc.locate((*path, "id")), "plan-duplicate-id", {"id": item.id, "first_line": first_line}
+                )
             )
             continue
         items[item.id] = item
-        first_line[item.id] = where.line
+        first_path[item.id] = path
         for level in ("district", "commune"):
             text = getattr(item, level)
             if text is not None and classify_target(text) is None:
                 problems.append(_err(doc, (*path, level), "plan-target-wording", value=show_value(text)))
 
-    seen_core: dict[CoreTargetId, int] = {}
+    seen_core: dict[CoreTargetId, Path_] = {}
     for t, core in enumerate(plan.core_targets):
         path = ("core_targets", t)
         if core.id in seen_core:
+            first_line = doc.locate((*seen_core[core.id], "id")).line
             problems.append(
-                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value, first_line=seen_core[core.id])
+                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value, first_line=first_line)
             )
         else:
-            seen_core[core.id] = doc.locate((*path, "id")).line
+            seen_core[core.id] = path
         total = 0
         resolved = True
         for n, item_id in enumerate(core.counts_from):
@@ -119,8 +123,9 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     commune_ids: dict[str, str] = {}
     names: dict[str, str] = {}
-    entity_ids: dict[str, str] = {}
-    record_ids: dict[str, str] = {}
+    # where each id was first seen, located only for a duplicate (see yamlio)
+    entity_ids: dict[str, tuple[YamlDocument, Path_]] = {}
+    record_ids: dict[str, tuple[YamlDocument, Path_]] = {}
     pairs = list(zip(dataset.communes, dataset.commune_docs, strict=True))
 
     for commune, doc in pairs:
@@ -149,36 +154,23 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
                 _warn(doc, ("id",), "commune-file-name", expected=f"{commune.id}.yaml", id=commune.id)
             )
         for e, entity in enumerate(commune.entities):
-            path: Path_ = ("entities", e)
-            where = str(doc.locate((*path, "id")))
+            path: Path_ = ("entities", e, "id")
             if entity.id in entity_ids:
                 problems.append(
-                    _err(
-                        doc,
-                        (*path, "id"),
-                        "duplicate-id",
-                        id=entity.id,
-                        other=entity_ids[entity.id],
-                    )
+                    _err(doc, path, "duplicate-id", id=entity.id, other=_where(entity_ids[entity.id]))
                 )
             else:
-                entity_ids[entity.id] = where
+                entity_ids[entity.id] = (doc, path)
         for r, record in enumerate(commune.records):
             if record.id is None:
                 continue
-            where = str(doc.locate(("records", r, "id")))
+            path = ("records", r, "id")
             if record.id in record_ids:
                 problems.append(
-                    _err(
-                        doc,
-                        ("records", r, "id"),
-                        "duplicate-id",
-                        id=record.id,
-                        other=record_ids[record.id],
-                    )
+                    _err(doc, path, "duplicate-id", id=record.id, other=_where(record_ids[record.id]))
                 )
             else:
-                record_ids[record.id] = where
+                record_ids[record.id] = (doc, path)
 
     # When a commune file could not be read, its entities and its share of the allocation are
     # unknown: checks that need every file would only report the same mistake again, wrongly.
@@ -188,6 +180,11 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
     if complete:
         problems.extend(_check_allocations(dataset, pairs, leaves))
     return problems
+
+
+def _where(first: tuple[YamlDocument, Path_]) -> str:
+    doc, path = first
+    return str(doc.locate(path))
 
 
 def _suggest(value: str, choices: list[str]) -> Suggestion:
@@ -201,7 +198,7 @@ def _check_commune(
     plan: Plan,
     items: dict[str, Any],
     leaves: dict[str, Any],
-    entity_ids: dict[str, str],
+    entity_ids: dict[str, tuple[YamlDocument, Path_]],
     today: dt.date,
     complete: bool,
 ) -> list[Problem]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
 from .problems import Location, Problem
-from .yamlio import YamlDocument, read_yaml
+from .yamlio import YamlDocument, paused_gc, read_yaml
 
 PLAN_FILE = "plan_2024.yaml"
 COMMUNES_DIR = "communes"
@@ -93,6 +93,11 @@ def display_path(path: Path) -> str:
 
 def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
     """Read and check every file of a data folder; see the module docstring."""
+    with paused_gc():
+        return _load_dataset(root, today)
+
+
+def _load_dataset(root: Path, today: dt.date | None) -> LoadResult:
     from .checks import check_dataset  # cross-file checks need the models first
 
     problems: list[Problem] = []

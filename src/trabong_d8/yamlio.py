@@ -18,8 +18,11 @@ Nothing here raises on bad input: problems are returned with the value (see :mod
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +33,11 @@ from .problems import Location, Problem
 
 try:  # libyaml's C parser when present; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Parser
+    from yaml._yaml import CParser as _EventSource
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+    _EventSource = _Parser  # type: ignore[misc]
 
 #: Files larger than this are refused before parsing (a district's file is a few tens of KiB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -45,17 +51,56 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-@dataclass
+@dataclass(eq=False)
 class YamlDocument:
-    """A parsed file: its value, where each part of it stands, and what was wrong."""
+    """A parsed file: its value, where each part of it stands, and what was wrong.
+
+    A file without a problem is read on the fast path, which records no positions: they are only
+    needed to point at a problem found later (a wrong type, a duplicate id), so the first use of
+    :attr:`positions` or :attr:`key_positions` reads the file again on the exact path, once.
+    """
 
     path: str
     value: Any = None
-    #: position (line, column; 1-based) of each value, by its path of keys and list indices
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    #: position of each mapping key, by the path of the value it names
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _positions: dict[Path_, tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _key_positions: dict[Path_, tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    #: where to read the text again for positions: the file, or the text itself
+    _source: Path | str | None = field(default=None, init=False, repr=False)
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        """Position (line, column; 1-based) of each value, by its path of keys and list indices."""
+        if self._positions is None:
+            self._load_positions()
+        assert self._positions is not None
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        """Position of each mapping key, by the path of the value it names."""
+        if self._key_positions is None:
+            self._load_positions()
+        assert self._key_positions is not None
+        return self._key_positions
+
+    def _load_positions(self) -> None:
+        source = self._source
+        self._positions, self._key_positions = {}, {}
+        if source is None:
+            return
+        scratch = YamlDocument(self.path)
+        text = source if isinstance(source, str) else _read_text(source, scratch)
+        if text is not None:
+            _strict_parse(text, scratch)
+        self._positions, self._key_positions = scratch.positions, scratch.key_positions
+
+    def __getstate__(self) -> dict[str, Any]:
+        # positions are read again when needed rather than stored (see the class docstring)
+        state = dict(self.__dict__)
+        if isinstance(state["_source"], Path):
+            state["_positions"] = state["_key_positions"] = None
+        return state
 
     def locate(self, path: Path_, *, prefer_key: bool = False) -> Location:
         """Where ``path`` stands in the file; the nearest existing parent when it does not exist."""
@@ -92,12 +137,52 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     doc = YamlDocument(shown)
     text = _read_text(path, doc)
     if text is not None:
-        parse_text(text, doc)
+        doc._source = path.absolute()
+        if not _fast_parse(text, doc):
+            _strict_parse(text, doc)
     return doc
 
 
 def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
     """Parse ``text`` into ``doc`` (used directly by tests and for files already decoded)."""
+    if _fast_parse(text, doc):
+        doc._source = text
+        return doc
+    return _strict_parse(text, doc)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while large trees of values are built.
+
+    Parsed values and validated models hold no reference cycles, yet the collector walks every one
+    of them again and again while they grow: on 100,000 records that walking costs more than the
+    parsing itself. Reference counting still frees everything that is dropped.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fast_parse(text: str, doc: YamlDocument) -> bool:
+    """The fast path: True when ``text`` is clean and its value is now in ``doc``; False when it has
+    anything to report, so that the exact path reads it again and says what."""
+    try:
+        with paused_gc():
+            value = _fast_build(text)
+    except Exception:  # a problem (or anything odd): the exact path will find and locate it
+        return False
+    doc.value = value
+    return True
+
+
+def _strict_parse(text: str, doc: YamlDocument) -> YamlDocument:
+    """The exact path: builds the value with every position and finds every problem."""
+    doc._positions, doc._key_positions = {}, {}
     try:
         _Builder(doc).build(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
@@ -391,3 +476,103 @@ class _Builder:
 
 
 _DUPLICATE = object()
+
+
+# --- the fast path -------------------------------------------------------------------------------
+
+
+class _Bail(Exception):
+    """Something the fast path does not handle: the exact path reads the text instead."""
+
+
+_PLAIN: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+_NUMBER_START = frozenset("0123456789+-.")
+_NOKEY = object()
+
+
+def _fast_build(text: str) -> Any:
+    """Build the value of a clean document straight from the parser's events, without positions.
+
+    Raises :class:`_Bail` at the first thing that :class:`_Builder` would report (an anchor, an alias,
+    a tag, a duplicate or merge key, a key that is not a scalar, a second document) and lets the
+    parser's own errors through; either way the caller falls back to the exact path. What it builds
+    for a clean document is exactly what :class:`_Builder` builds.
+    """
+    get: Any = _EventSource(text).get_event  # events are read by attribute, fast, untyped
+    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
+    sequence_start = yaml.SequenceStartEvent
+    end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    plain, number_start, nokey, normalize = _PLAIN, _NUMBER_START, _NOKEY, unicodedata.normalize
+    int_match, float_match = _INT.match, _FLOAT.match
+
+    get()  # StreamStartEvent
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
+        return None
+    # stack entries: (container, is_mapping, pending key of the parent mapping)
+    stack: list[tuple[Any, bool, Any]] = []
+    container: Any = None
+    is_map = False
+    key: Any = nokey
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                raise _Bail
+            value = event.value
+            if event.style:
+                if not value.isascii():
+                    value = normalize("NFC", value)
+            elif is_map and key is nokey:
+                if value == "<<":
+                    raise _Bail
+                if not value.isascii():
+                    value = normalize("NFC", value)
+            elif value in plain:
+                value = plain[value]
+            elif value[0] in number_start and int_match(value):
+                value = int(value)
+            elif value[0] in number_start and float_match(value):
+                value = float(value)
+            elif not value.isascii():
+                value = normalize("NFC", value)
+            if is_map:
+                if key is nokey:
+                    if value in container:
+                        raise _Bail
+                    key = value
+                else:
+                    container[key] = value
+                    key = nokey
+            elif container is not None:
+                container.append(value)
+            else:
+                root = value
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or event.tag is not None or (is_map and key is nokey):
+                raise _Bail
+            new: Any = {} if kind is mapping_start else []
+            if is_map:
+                container[key] = new
+            elif container is not None:
+                container.append(new)
+            else:
+                root = new
+            stack.append((container, is_map, key))
+            container, is_map, key = new, kind is mapping_start, nokey
+        elif kind in end_events:
+            container, is_map, key = stack.pop()
+            key = nokey
+        elif kind is yaml.DocumentEndEvent:
+            break
+        else:  # an alias
+            raise _Bail
+    if type(get()) is not yaml.StreamEndEvent:  # a second document
+        raise _Bail
+    return root
