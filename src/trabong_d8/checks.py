@@ -11,14 +11,15 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .kinds import CoreTargetId, Level
 from .messages import Suggestion, Word, show_value
-from .models import Commune, CoreTargetId, Level, Participants, Plan
 from .problems import Location, Problem, Severity
 from .progress import TargetKind, classify_target, numeric_target
 from .yamlio import YamlDocument
 
 if TYPE_CHECKING:
-    from .loader import Dataset
+    from .dataset import Dataset
+    from .models import Commune, Participants, Plan
 
 Path_ = tuple[str | int, ...]
 

@@ -7,7 +7,7 @@ data; they never compute completion themselves.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,8 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from .messages import word
-from .models import Plan
 from .progress import Completion, Status, StatusReport, TargetKind, classify_target
+
+if TYPE_CHECKING:
+    from .models import Plan
 
 BAR_WIDTH = 8
 STATUS_STYLE = {

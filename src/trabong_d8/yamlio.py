@@ -23,13 +23,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .document import Path_, YamlDocument
 from .problems import Location, Problem
+
+__all__ = ["MAX_FILE_BYTES", "YamlDocument", "parse_text", "paused_gc", "read_yaml", "resolve_plain"]
 
 try:  # libyaml's C parser when present; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Parser
@@ -42,93 +44,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: Files larger than this are refused before parsing (a district's file is a few tens of KiB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
-Path_ = tuple[str | int, ...]
-
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-
-
-@dataclass(eq=False)
-class YamlDocument:
-    """A parsed file: its value, where each part of it stands, and what was wrong.
-
-    A file without a problem is read on the fast path, which records no positions: they are only
-    needed to point at a problem found later (a wrong type, a duplicate id), so the first use of
-    :attr:`positions` or :attr:`key_positions` reads the file again on the exact path, once.
-    """
-
-    path: str
-    value: Any = None
-    problems: list[Problem] = field(default_factory=list)
-    _positions: dict[Path_, tuple[int, int]] | None = field(default=None, init=False, repr=False)
-    _key_positions: dict[Path_, tuple[int, int]] | None = field(default=None, init=False, repr=False)
-    #: where to read the text again for positions: the file, or the text itself
-    _source: Path | str | None = field(default=None, init=False, repr=False)
-
-    @property
-    def positions(self) -> dict[Path_, tuple[int, int]]:
-        """Position (line, column; 1-based) of each value, by its path of keys and list indices."""
-        if self._positions is None:
-            self._load_positions()
-        assert self._positions is not None
-        return self._positions
-
-    @property
-    def key_positions(self) -> dict[Path_, tuple[int, int]]:
-        """Position of each mapping key, by the path of the value it names."""
-        if self._key_positions is None:
-            self._load_positions()
-        assert self._key_positions is not None
-        return self._key_positions
-
-    def _load_positions(self) -> None:
-        source = self._source
-        self._positions, self._key_positions = {}, {}
-        if source is None:
-            return
-        scratch = YamlDocument(self.path)
-        text = source if isinstance(source, str) else _read_text(source, scratch)
-        if text is not None:
-            _strict_parse(text, scratch)
-        self._positions, self._key_positions = scratch.positions, scratch.key_positions
-
-    def __getstate__(self) -> dict[str, Any]:
-        # positions are read again when needed rather than stored (see the class docstring)
-        state = dict(self.__dict__)
-        if isinstance(state["_source"], Path):
-            state["_positions"] = state["_key_positions"] = None
-        return state
-
-    def locate(self, path: Path_, *, prefer_key: bool = False) -> Location:
-        """Where ``path`` stands in the file; the nearest existing parent when it does not exist."""
-        probe = tuple(path)
-        while True:
-            if prefer_key and probe in self.key_positions:
-                line, col = self.key_positions[probe]
-                return Location(self.path, line, col)
-            if probe in self.positions:
-                # a mapping's own position is its first key; its key's line reads better
-                if probe in self.key_positions and isinstance(self.get(probe), (dict, list)):
-                    line, col = self.key_positions[probe]
-                else:
-                    line, col = self.positions[probe]
-                return Location(self.path, line, col)
-            if not probe:
-                return Location(self.path, 1, 1)
-            probe = probe[:-1]
-            prefer_key = True
-
-    def get(self, path: Path_) -> Any:
-        node = self.value
-        for part in path:
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return node
 
 
 def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
@@ -508,6 +428,9 @@ def _fast_build(text: str) -> Any:
     end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     plain, number_start, nokey, normalize = _PLAIN, _NUMBER_START, _NOKEY, unicodedata.normalize
     int_match, float_match = _INT.match, _FLOAT.match
+    # one object for each distinct text: keys, item ids, villages and titles repeat record after
+    # record, and the models keep the very objects, so this divides their memory
+    share: Any = {}.setdefault
 
     get()  # StreamStartEvent
     event = get()
@@ -529,19 +452,23 @@ def _fast_build(text: str) -> Any:
             if event.style:
                 if not value.isascii():
                     value = normalize("NFC", value)
+                value = share(value, value)
             elif is_map and key is nokey:
                 if value == "<<":
                     raise _Bail
                 if not value.isascii():
                     value = normalize("NFC", value)
+                value = share(value, value)
             elif value in plain:
                 value = plain[value]
             elif value[0] in number_start and int_match(value):
                 value = int(value)
             elif value[0] in number_start and float_match(value):
                 value = float(value)
-            elif not value.isascii():
-                value = normalize("NFC", value)
+            else:
+                if not value.isascii():
+                    value = normalize("NFC", value)
+                value = share(value, value)
             if is_map:
                 if key is nokey:
                     if value in container:
