@@ -7,7 +7,6 @@ line; the traceback only with ``--debug``).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import os
 import sys
@@ -21,7 +20,7 @@ from .messages import format_problem, problem_message, resolve_lang, word
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .loader import LoadResult
+    from .dataset import LoadResult
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -61,6 +60,14 @@ DataOption = Annotated[
         envvar="D8_DATA",
         help="Thư mục dữ liệu (plan_2024.yaml, communes/) / data folder.",
         show_default=True,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="D8_NO_CACHE",
+        help="Đọc lại mọi tệp, không dùng bộ nhớ đệm / read every file again, without the cache.",
     ),
 ]
 LangOption = Annotated[
@@ -123,10 +130,11 @@ def _github_escape(text: str, prop: bool = False) -> str:
     return text
 
 
-def _load(data: Path) -> LoadResult:
-    from .loader import load_dataset
+def _load(data: Path, no_cache: bool = False) -> LoadResult:
+    # through the parse cache: a warm run imports neither pydantic nor the YAML parser
+    from .cache import load
 
-    return load_dataset(data)
+    return load(data, use_cache=not no_cache)
 
 
 @app.command()
@@ -140,11 +148,12 @@ def validate(
         Format,
         typer.Option("--format", help="Dạng kết quả / output format: text, json, github."),
     ] = Format.text,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Kiểm tra toàn bộ dữ liệu, báo mọi lỗi kèm tệp:dòng:cột / check all data, report every
     problem."""
     lang = resolve_lang(language.value if language else None)
-    result = _load(data)
+    result = _load(data, no_cache)
     errors, warnings = result.errors, result.warnings
     _print_problems(result.problems, lang, fmt)
     if fmt is Format.text:
@@ -191,11 +200,12 @@ def status(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON.")] = False,
     language: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Mức độ hoàn thành các chỉ tiêu / completion against the plan's targets."""
     lang = resolve_lang(language.value if language else None)
     day = _parse_as_of(as_of, lang)
-    result = _load(data)
+    result = _load(data, no_cache)
     if result.dataset is None or result.errors:
         _print_problems(result.errors, lang, err=True)
         print(
@@ -211,6 +221,8 @@ def status(
     if commune is not None:
         chosen = dataset.commune(commune)
         if chosen is None:
+            import difflib
+
             ids = [c.id for c in dataset.communes]
             close = difflib.get_close_matches(commune, ids, n=1)
             hint = word("did_you_mean", lang, close[0]) if close else ""
