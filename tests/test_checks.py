@@ -65,7 +65,7 @@ def test_plan_lines_the_cases_rely_on() -> None:
     assert lines[ALLOCATION_LINE[0] - 1].index('"19"') + 1 == ALLOCATION_LINE[1]
     bui = (VALID / "communes" / "tra-bui.yaml").read_text(encoding="utf-8").split("\n")
     assert bui[16 - 1] == "  - id: clb-tra-bui"  # named by duplicate-entity-id
-    assert bui[29 - 1] == "  - id: tb-dt-01"  # named by duplicate-record-id
+    assert bui[47 - 1] == "  - id: tb-dt-01"  # named by duplicate-record-id
 
 
 CHECK_CASES = [
@@ -154,8 +154,8 @@ CHECK_CASES = [
 16|     title: Truyền thông pháp luật
 """),
             [("duplicate-id", XUAN, 12, 9)],
-            en=f"the id 'tb-dt-01' is already used at {BUI}:29:9",
-            vi=f"mã 'tb-dt-01' đã dùng ở {BUI}:29:9",
+            en=f"the id 'tb-dt-01' is already used at {BUI}:47:9",
+            vi=f"mã 'tb-dt-01' đã dùng ở {BUI}:47:9",
         ),
         id="duplicate-record-id",
     ),
@@ -469,6 +469,99 @@ CHECK_CASES = [
         ),
         id="a-broken-file-does-not-also-break-the-sum",
     ),
+    # --- the plan's own rules, in the user's language (they used to show pydantic's English) ---
+    pytest.param(
+        Case(
+            plan_with(207, "    target: 80", "    target: 120"),  # safe_birth_outreach, a percentage
+            [("percent-over-100", PLAN, 207, 13)],
+            en="the ratio target is 120 %, above 100 %",
+            vi="chỉ tiêu tỷ lệ là 120%, lớn hơn 100%",
+        ),
+        id="percent-over-100",
+    ),
+    pytest.param(
+        Case(
+            plan_with(827, "  on_track: 0.9", "  on_track: 1.5"),  # a share of the target, at most 1
+            [("too-large", PLAN, 827, 13)],
+            en="the value 1.5 is above the maximum 1",
+            vi="giá trị 1.5 lớn hơn mức tối đa 1",
+        ),
+        id="pace-share-over-1",
+    ),
+    pytest.param(
+        Case(
+            plan_with(828, "  at_risk: 0.5", "  at_risk: 0.95"),
+            [("pace-order", PLAN, 824, 1)],
+            en="pace.at_risk must not exceed pace.on_track",
+            vi="pace.at_risk không được lớn hơn pace.on_track",
+        ),
+        id="pace-order",
+    ),
+    pytest.param(
+        Case(
+            plan_with(826, "  end: 2024-12-31", "  end: 2023-12-31"),
+            [("pace-dates", PLAN, 824, 1)],
+            en="pace.end must come after pace.start",
+            vi="pace.end phải sau pace.start",
+        ),
+        id="pace-dates",
+    ),
+    pytest.param(
+        Case(
+            plan_with(201, "    counts_from: [nd2.hd3.1]", "    counts_from: []"),
+            [("count-target-items", PLAN, 193, 5)],  # at the core target's first key
+            en="a count target (measure: count) needs counts_from",
+            vi="chỉ tiêu dạng đếm (measure: count) cần counts_from",
+        ),
+        id="count-target-without-items",
+    ),
+    pytest.param(
+        Case(
+            plan_with(209, "    measure: ratio", "    measure: ratio\n    counts_from: [nd1.hd4.3]"),
+            [("ratio-target-items", PLAN, 202, 5)],
+            en="a ratio target (measure: ratio) counts from no item",
+            vi="chỉ tiêu dạng tỷ lệ (measure: ratio) không lấy số từ mục nào",
+        ),
+        id="ratio-target-with-items",
+    ),
+    pytest.param(
+        Case(
+            plan_with(258, "              counts: entities", "              counts: events"),
+            [("item-entity-kind", PLAN, 249, 15)],  # at the item's first key (its id)
+            en="entity_kind goes with counts: entities, and only with it",
+            vi="entity_kind đi cùng counts: entities, và chỉ với nó",
+        ),
+        id="entity-kind-without-entities",
+    ),
+    pytest.param(
+        Case(
+            plan_with(256, '              district: "0"', ""),
+            [("item-missing-targets", PLAN, 249, 15)],
+            en="an item needs both a district and a commune target",
+            vi="mục cần cả chỉ tiêu cấp huyện (district) và cấp xã (commune)",
+        ),
+        id="item-without-district-target",
+    ),
+    # --- warnings are shown apart, after the errors, even when they come first in the file ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd2.4
+14|     organiser: commune
+15|     title: Tập huấn Dẫn Trình viên
+16|   - date: 2023-03-09
+17|     item: nd3.hd1.6
+18|     organiser: commune
+19|     title: Truyền thông pháp luật
+"""),
+            [("level-no-target", XUAN, 14, 16), ("date-outside-plan", XUAN, 16, 11)],
+            en="1 error(s), 1 warning(s).",
+            vi="1 lỗi, 1 cảnh báo.",
+        ),
+        id="warning-shown-after-error",
+    ),
 ]
 
 # Mistakes in three files at once: all of them in one run, by file then line.
@@ -635,3 +728,17 @@ def test_a_value_is_named_once(
     message = problem_message(problem, "en")
     assert raw in message
     assert not _DOUBLED.search(message), message
+
+
+def test_json_format_gives_each_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = case_by_id(CHECK_CASES, "warning-shown-after-error")
+    data = build(case, tmp_path, monkeypatch)
+    result = validate(data, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert [(e["code"], e["severity"], e["line"]) for e in payload] == [
+        ("level-no-target", "warning", 14),
+        ("date-outside-plan", "error", 16),
+    ]
+    github = validate(data, "--format", "github").output.splitlines()
+    assert [line.split(" ", 1)[0] for line in github] == ["::warning", "::error"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -216,3 +217,127 @@ def test_after_the_plan_year_status_shows_year_end(monkeypatch: pytest.MonkeyPat
     result = run("status", "--data", str(EXAMPLE))
     assert result.output.startswith("Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày 31/12/2024")
     assert json.loads(run("status", "--data", str(EXAMPLE), "--json").output)["as_of"] == ("2024-12-31")
+
+
+# --- exit codes of validate ------------------------------------------------------------------------
+
+
+def test_validate_misuse_is_exit_2() -> None:
+    for args in (["--format", "xml"], ["--colour"], ["--lang", "fr"], ["extra-argument"]):
+        result = run("validate", "--data", str(DATA), *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_validate_internal_fault_says_how_to_report_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise KeyError("simulated")
+
+    monkeypatch.setattr("trabong_d8.loader.load_dataset", boom)
+    monkeypatch.delenv("D8_DEBUG", raising=False)
+    for lang, needle in (("vi", "Để báo lỗi: chạy lại"), ("en", "To report it: run")):
+        monkeypatch.setattr(sys, "argv", ["d8", "validate", "--data", "my data", "--lang", lang])
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        assert exit_info.value.code == 3
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        [line] = captured.err.splitlines()  # one short line, no traceback
+        assert line.startswith("d8: error[internal-error]: ")
+        assert "(KeyError)" in line and needle in line
+        assert "`d8 --debug validate --data 'my data' --lang " + lang + "`" in line
+    monkeypatch.setattr(sys, "argv", ["d8", "--debug", "validate", "--data", str(DATA)])
+    with pytest.raises(KeyError, match="simulated"):
+        cli.main()
+
+
+def test_ctrl_c_is_exit_130_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("trabong_d8.loader.load_dataset", interrupted)
+    monkeypatch.delenv("D8_DEBUG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["d8", "validate", "--data", str(DATA), "--lang", "en"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_validate_strict_on_shipped_and_example_data() -> None:
+    # the shipped data has nothing recorded yet: no warning, so --strict passes
+    result = run("validate", "--data", str(DATA), "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.output == "Dữ liệu hợp lệ: 17 tệp, 0 bản ghi, 0 mô hình.\n"
+    # the example is half a year of invented data: after 2024, the six numbered items it never
+    # recorded are warnings, shown apart; they fail --strict only
+    for args, code in (([], 0), (["--strict"], 1)):
+        result = run("validate", "--data", str(EXAMPLE), "--lang", "en", *args)
+        assert result.exit_code == code, result.output
+        warned = re.findall(r"warning\[item-no-progress\]: nothing is recorded yet for item '([^']+)'",
+                            result.output)
+        assert warned == ["nd1.hd1.3", "nd1.hd3.1", "nd1.hd4.2", "nd3.hd1.7", "nd3.hd2.5", "nd4.2"]
+        assert "error[" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("day", "warned"),
+    [
+        ("2024-01-05", []),  # 4 × 5/366 < 1: too early to expect one
+        ("2024-03-31", []),  # 4 × 91/366 = 0.995
+        ("2024-04-01", [("nd4.2", 1)]),  # 4 × 92/366 = 1.005: one expected, none recorded
+        ("2024-07-01", [("nd4.2", 2)]),  # every other item has its records by then
+        ("2024-12-31", [("nd4.2", 4)]),
+        ("2026-12-02", [("nd4.2", 4)]),  # after the plan year: its last day
+    ],
+)
+def test_item_with_no_progress_is_a_warning(
+    day: str, warned: list[tuple[str, int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    import shutil
+
+    from trabong_d8.checks import check_progress
+    from trabong_d8.loader import load_dataset
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", folder)
+    bui = folder / "communes" / "tra-bui.yaml"
+    text = bui.read_text("utf-8")
+    last = "  - date: 2024-02-23\n    item: nd4.2\n    organiser: district\n"
+    last += "    title: Tập huấn lồng ghép giới\n"
+    assert text.endswith(last + "    count: 4\n")
+    bui.write_text(text.removesuffix(last + "    count: 4\n"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    loaded = load_dataset(folder, today=dt.date.fromisoformat(day))
+    # load_dataset's only calendar check is date-in-future; item-no-progress is validate's
+    assert {p.code for p in loaded.problems} <= {"date-in-future"}
+    assert loaded.dataset is not None
+    problems = check_progress(loaded.dataset, dt.date.fromisoformat(day))
+    # before July, items whose fixture records come later are warned about too: only nd4.2 here
+    assert [(p.params["id"], p.params["expected"]) for p in problems if p.params["id"] == "nd4.2"] == warned
+    assert all(not p.is_error for p in problems)
+    if day < "2024-07-01":
+        return
+
+    assert [p.params["id"] for p in problems] == [i for i, _ in warned]
+    monkeypatch.setattr(cli, "today", lambda: dt.date.fromisoformat(day))
+    result = run("validate", "--data", "data", "--lang", "en")
+    assert result.exit_code == 0
+    if warned:
+        assert result.output.splitlines()[:2] == [
+            "Warnings (worth a look; they do not fail the check unless --strict):",
+            f"data/plan_2024.yaml:680:15: warning[item-no-progress]: nothing is recorded yet for item "
+            f"'nd4.2' (target 4 for the year; at a steady pace at least {warned[0][1]} would be done by "
+            f"{min(day, '2024-12-31')}). If it was done, add it to the commune's records (or entities)",
+        ]
+        assert run("validate", "--data", "data", "--strict").exit_code == 1
+        vi = run("validate", "--data", "data").output
+        assert "chưa có kết quả nào cho mục 'nd4.2' (chỉ tiêu cả năm 4" in vi
+    else:
+        assert "warning[" not in result.output

@@ -16,9 +16,12 @@ The cross-file checks (ids, references, allocation, warnings, the plan's own sum
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import string
+import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +32,9 @@ from typer.testing import CliRunner, Result
 
 from trabong_d8.cli import app
 from trabong_d8.loader import load_dataset
-from trabong_d8.messages import PROBLEMS, problem_message
+from trabong_d8.messages import PROBLEMS, problem_message, word
 from trabong_d8.problems import Problem, Severity
+from trabong_d8.yamlio import MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
@@ -51,6 +55,7 @@ WARNING_CODES = frozenset(
         "allocation-no-denominator",
         "commune-file-name",
         "date-in-future",
+        "item-no-progress",
     }
 )
 
@@ -169,9 +174,10 @@ def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
         expected_severity = Severity.WARNING if problem.code in WARNING_CODES else Severity.ERROR
         assert problem.severity is expected_severity, problem.code
 
-    # the output's problem lines, exactly and in order
+    # the output's problem lines, exactly and in order: errors, then warnings under their heading
     prefixes = []
-    for code, path, line, column in case.expected:
+    in_output_order = sorted(case.expected, key=lambda e: e[0] in WARNING_CODES)  # stable
+    for code, path, line, column in in_output_order:
         severity = "warning" if code in WARNING_CODES else "error"
         where = f"{path}:{line}:{column}" if line else path
         prefixes.append(f"{where}: {severity}[{code}]: ")
@@ -188,9 +194,20 @@ def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
     assert case.en in en.output
     assert case.en not in vi.output
     assert case.vi not in en.output
+    warnings = any(code in WARNING_CODES for code, *_ in case.expected)
+    for result, lang in ((vi, "vi"), (en, "en")):
+        lines = result.output.splitlines()
+        heading = word("warnings_heading", lang)
+        assert (heading in lines) == warnings
+        if warnings:  # the heading stands right before the first warning
+            first = next(i for i, text in enumerate(lines) if ": warning[" in text)
+            assert lines[first - 1] == heading
+            assert all(": error[" not in text for text in lines[first:])
 
     if case.expected and not errors:
-        assert validate(data, "--strict").exit_code == 1
+        strict = validate(data, "--strict")
+        assert strict.exit_code == 1
+        assert word("warnings_heading_strict", "vi") in strict.output.splitlines()
 
     # a case must never run anything (the python/object tag case would create this file)
     assert not list(tmp_path.rglob("PWNED"))
@@ -224,10 +241,16 @@ def test_valid_folder_has_no_problems(monkeypatch: pytest.MonkeyPatch) -> None:
     for args in ([], ["--strict"]):
         result = validate(Path("tests/fixtures/valid"), *args)
         assert result.exit_code == 0, result.output
-        assert result.output == "Dữ liệu hợp lệ: 4 tệp, 5 bản ghi, 1 mô hình.\n"
+        assert result.output == "Dữ liệu hợp lệ: 4 tệp, 18 bản ghi, 3 mô hình.\n"
 
 
 # --- the catalogue: files, YAML, shapes ----------------------------------------------------------
+
+
+def _oversized(data: Path) -> None:
+    # one byte over the limit, and sparse: nothing is written, nothing need be read
+    with (data / "communes" / "tra-xuan.yaml").open("r+b") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
 
 
 def _outside_symlink(data: Path) -> None:
@@ -735,6 +758,278 @@ LOADER_CASES = [
         ),
         id="plan-missing",
     ),
+    # --- issue 4: the hostile-input catalogue, completed ---
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|    organiser: commune
+15|     title: Truyền thông pháp luật
+"""),
+            [("yaml-indentation", XUAN, 14, 4)],
+            en="the indentation does not line up",
+            vi="thụt lề không khớp",
+        ),
+        id="bad-indentation",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| kind: xa
+"""),
+            [("yaml-duplicate-key", XUAN, 11, 1)],
+            en="the key 'kind' is repeated (already at line 4)",
+            vi="khóa 'kind' lặp lại (đã có ở dòng 4)",
+        ),
+        id="duplicate-key-top-level",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|   - date: 2024-03-09
+17|     item: nd3.hd1.6
+18|     organiser: commune
+19|     title: Truyền thông pháp luật, buổi 2
+20|     date: 2024-03-10
+"""),
+            # the same key in two records is fine; twice in the second record is not
+            [("yaml-duplicate-key", XUAN, 20, 5)],
+            en="the key 'date' is repeated (already at line 16)",
+            vi="khóa 'date' lặp lại (đã có ở dòng 16)",
+        ),
+        id="duplicate-key-in-second-record",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: true
+"""),
+            [("expected-text", XUAN, 15, 12)],
+            en='expected text, found the boolean true. Put the value in double quotes to keep it as '
+            'written, e.g. "true"',
+            vi='cần văn bản, nhưng thấy giá trị đúng/sai true',
+        ),
+        id="boolean-for-text",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: XUAN_HEAD.replace("code: null\n", "code: null\nespecially_difficult: off\n")},
+            [("expected-boolean", XUAN, 6, 23)],
+            en="expected true or false (or null while unknown), found the text 'off'",
+            vi="cần true hoặc false (hoặc null nếu chưa biết), nhưng thấy văn bản 'off'",
+        ),
+        id="off-for-boolean",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total: 10:30
+"""),
+            [("expected-integer", XUAN, 17, 14)],  # never the base-60 number 630
+            en="expected a whole number, found the text '10:30'",
+            vi="cần một số nguyên (không âm), nhưng thấy văn bản '10:30'",
+        ),
+        id="base-60-for-count",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total: 08
+"""),
+            [("leading-zero-number", XUAN, 17, 14)],  # never a silent 8 (nor YAML 1.1's octal)
+            en="the number '08' has a leading zero",
+            vi="số '08' có số 0 ở đầu",
+        ),
+        id="leading-zero-for-count",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     count: 1.0
+"""),
+            [("expected-whole-number", XUAN, 16, 12)],
+            en="expected a whole number, found the decimal 1.0",
+            vi="cần số nguyên, nhưng thấy số thập phân 1.0",
+        ),
+        id="float-for-sessions",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       <<: {total: 40}
+"""),
+            [("yaml-merge-key", XUAN, 17, 7)],
+            en="merge keys ('<<') are not allowed",
+            vi="không dùng khóa gộp '<<'",
+        ),
+        id="merge-key",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     village: !thon Thôn 1
+17|     participants:
+18|       total: !!int "40"
+"""),
+            [("yaml-tag", XUAN, 16, 14), ("yaml-tag", XUAN, 18, 14)],
+            en="YAML tags (tag:yaml.org,2002:int) are refused",
+            vi="không dùng thẻ YAML (!thon)",
+        ),
+        id="other-tags",
+    ),
+    pytest.param(
+        Case(
+            # TCVN3 (ABC): "Trà Xuân" is Tr\xb5 Xu\xa9n
+            {XUAN: XUAN_HEAD.encode("utf-8").replace("Trà Xuân".encode(), b"Tr\xb5 Xu\xa9n")},
+            [("encoding-not-utf8", XUAN, 3, 9)],
+            en="byte 0xB5 at offset 39 is invalid. It may have been saved in a legacy encoding "
+            "(Windows-1258, TCVN3, VNI). Open it, Save As with encoding UTF-8, and rerun",
+            vi="byte 0xB5 ở vị trí 39 không hợp lệ. Có thể tệp được lưu bằng bảng mã cũ",
+        ),
+        id="tcvn3",
+    ),
+    pytest.param(
+        Case(
+            # VNI-Windows: "Trà Xuân" is Tra\xf8 Xua\xe2n (a letter, then its marks as a second byte)
+            {XUAN: XUAN_HEAD.encode("utf-8").replace("Trà Xuân".encode(), b"Tra\xf8 Xua\xe2n")},
+            [("encoding-not-utf8", XUAN, 3, 10)],
+            en="byte 0xF8 at offset 40 is invalid",
+            vi="byte 0xF8 ở vị trí 40 không hợp lệ",
+        ),
+        id="vni",
+    ),
+    pytest.param(
+        Case(
+            # a file cut in the middle of "ú" (C3 BA): only its first byte is left
+            {XUAN: XUAN_HEAD.encode("utf-8") + b"# ghi ch\xc3"},
+            [("encoding-not-utf8", XUAN, 11, 9)],
+            en="byte 0xC3 at offset 169 is invalid",
+            vi="byte 0xC3 ở vị trí 169 không hợp lệ",
+        ),
+        id="truncated-utf8",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: XUAN_HEAD.encode("utf-16-le")},  # Notepad's old "Unicode", without its BOM
+            [("encoding-unsupported", XUAN, 1, 1)],
+            en="the file is saved as UTF-16 (no BOM); d8 reads UTF-8 (or UTF-16 with a BOM). Open it, "
+            "Save As with encoding UTF-8",
+            vi="tệp được lưu bằng bảng mã UTF-16 (no BOM)",
+        ),
+        id="utf-16-without-bom",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: XUAN_HEAD.replace("allocation:", "allocatoin:")},
+            # the misspelt key is said once, with its suggestion (not also "allocation is missing")
+            [("unknown-key", XUAN, 6, 1)],
+            en="unknown key 'allocatoin' (did you mean 'allocation'?)",
+            vi="khóa không hợp lệ 'allocatoin' (có phải ý bạn là 'allocation'?)",
+        ),
+        id="unknown-key-top-level",
+    ),
+    pytest.param(
+        Case(
+            {XUAN: XUAN_HEAD.replace("kind: thi_tran\n", "")},
+            [("missing-key", XUAN, 1, 1)],  # at the file's first key: the file is the parent
+            en="the required key 'kind' is missing",
+            vi="thiếu khóa bắt buộc 'kind'",
+        ),
+        id="missing-key-top-level",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       women: 12
+"""),
+            [("missing-key", XUAN, 16, 5)],  # at participants, the mapping that lacks it
+            en="the required key 'total' is missing",
+            vi="thiếu khóa bắt buộc 'total'",
+        ),
+        id="missing-key-nested",
+    ),
+    pytest.param(
+        Case(
+            {},
+            [("file-too-large", XUAN, 0, 0)],
+            en=f"the file is too large ({MAX_FILE_BYTES + 1} bytes, at most {MAX_FILE_BYTES})",
+            vi=f"tệp quá lớn ({MAX_FILE_BYTES + 1} byte, tối đa {MAX_FILE_BYTES})",
+            setup=_oversized,
+        ),
+        id="huge-file",
+    ),
+    pytest.param(
+        Case(
+            # a "[" in a key used to be taken for pydantic's own names and dropped: a traceback
+            {XUAN: "0[# Thị trấn Trà Xuân: ghi chú\n" + XUAN_HEAD},
+            [("unknown-key", XUAN, 1, 1)],
+            en="unknown key '0[# Thị trấn Trà Xuân'",
+            vi="khóa không hợp lệ '0[# Thị trấn Trà Xuân'",
+        ),
+        id="key-with-a-bracket",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
+17|       total[1]: 12
+"""),
+            [("unknown-key", XUAN, 17, 7)],  # one mistake, one message
+            en="unknown key 'total[1]' (did you mean 'total'?)",
+            vi="khóa không hợp lệ 'total[1]' (có phải ý bạn là 'total'?)",
+        ),
+        id="nested-key-with-a-bracket",
+    ),
 ]
 
 
@@ -802,3 +1097,137 @@ def _fields(template: str) -> set[str]:
 def test_every_template_formats() -> None:
     for code, (vi, en) in PROBLEMS.items():
         assert _fields(vi) == _fields(en), code  # raises ValueError on a bare '{'
+
+
+# --- what must be kept exactly as typed (valid, never converted) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["no", "yes", "on", "off", "No", "YES", "y", "n", "10:30", "074", "08", "2024-03-08", "1e3", ".inf"],
+)
+def test_text_values_are_kept_as_typed(typed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # YAML 1.1 would make booleans, base-60 and octal numbers, dates and floats of these
+    body = "records:\n  - date: 2024-03-08\n    item: nd3.hd1.6\n    organiser: commune\n"
+    body += f"    title: {typed}\n    village: {typed}\n"
+    data = build(Case({XUAN: XUAN_HEAD + body}, [], en="", vi=""), tmp_path, monkeypatch)
+    result = load_dataset(data)
+    assert result.problems == []
+    assert result.dataset is not None
+    [record] = result.dataset.commune("tra-xuan").records  # type: ignore[union-attr]
+    assert (record.title, record.village) == (typed, typed)
+    assert validate(data).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), lambda t: t.encode("utf-16")],
+    ids=["utf-8-bom", "utf-16-bom"],
+)
+def test_bom_files_are_accepted(
+    encode: Callable[[str], bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (VALID / "communes" / "tra-xuan.yaml").read_text(encoding="utf-8")
+    data = build(Case({XUAN: encode(text)}, [], en="", vi=""), tmp_path, monkeypatch)
+    result = load_dataset(data)
+    assert result.problems == []
+    assert result.dataset is not None
+    commune = result.dataset.commune("tra-xuan")
+    assert commune is not None and commune.name == "Trà Xuân"
+    assert commune.records[0].title == "Truyền thông pháp luật về bình đẳng giới ngày 8/3"
+    assert validate(data).exit_code == 0
+    # the UTF-8 BOM is not counted as a column: problems still point at the right place
+    broken = encode(text.replace("kind: thi_tran", "kind: [thi_tran"))
+    (data / "communes" / "tra-xuan.yaml").write_bytes(broken)
+    [problem] = load_dataset(data).problems
+    assert problem.location.line == 5
+
+
+def test_nfd_names_are_read_as_nfc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nfd = unicodedata.normalize("NFD", "Trà Xuân")
+    assert nfd != "Trà Xuân"
+    text = XUAN_HEAD.replace("name: Trà Xuân", f"name: {nfd}") + (
+        f"records:\n  - date: 2024-03-08\n    item: nd3.hd1.6\n    organiser: commune\n"
+        f"    title: {unicodedata.normalize('NFD', 'Truyền thông')}\n"
+    )
+    data = build(Case({XUAN: text}, [], en="", vi=""), tmp_path, monkeypatch)
+    result = load_dataset(data)
+    assert result.problems == [] and result.dataset is not None
+    commune = result.dataset.commune("Trà Xuân")  # typed composed, found
+    assert commune is not None and commune.name == "Trà Xuân"
+    assert result.dataset.commune(nfd) is commune  # typed decomposed, the same commune
+    assert commune.records[0].title == "Truyền thông"
+    assert len(result.dataset.communes) == 3
+
+
+def test_nfd_and_nfc_ids_get_the_same_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ids are ASCII slugs, so a Vietnamese letter in one is refused in either form, with one message
+    outputs = []
+    for form in ("NFC", "NFD"):
+        text = XUAN_HEAD.replace("id: tra-xuan", f"id: {unicodedata.normalize(form, 'trà-xuân')}")
+        data = build(Case({XUAN: text}, [], en="", vi=""), tmp_path / form, monkeypatch)
+        assert found(load_dataset(data).problems) == [("bad-id", XUAN, 2, 5)]
+        outputs.append(validate(data, "--lang", "en").output)
+    assert outputs[0] == outputs[1]
+    assert "the id 'trà-xuân' is not well formed" in outputs[0]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = Case(
+        {},
+        [("file-unreadable", XUAN, 0, 0)],
+        en="the file cannot be read (Permission denied). Check the file's permissions",
+        vi="không đọc được tệp (Permission denied). Kiểm tra quyền truy cập của tệp",
+    )
+    if os.name != "nt" and os.geteuid() != 0:
+        case.setup = lambda data: (data / "communes" / "tra-xuan.yaml").chmod(0)
+    else:
+        # root (as in many CI containers) reads a chmod 000 file anyway: refuse the read instead,
+        # exactly as the operating system would for anyone else
+        real = Path.read_bytes
+
+        def read_bytes(self: Path) -> bytes:
+            if self.name == "tra-xuan.yaml":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    try:
+        check_case(case, tmp_path, monkeypatch)
+    finally:
+        xuan_file = tmp_path / "data" / "communes" / "tra-xuan.yaml"
+        if xuan_file.exists():
+            xuan_file.chmod(0o644)  # so that pytest can remove tmp_path
+
+
+def test_many_shape_problems_stop_at_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = "  - {date: 2024-02-30, item: nd3.hd1.6, organiser: commune, title: x}\n"
+    text = XUAN_HEAD + "records:\n" + record * (MAX_PROBLEMS_PER_FILE + 20)
+    data = build(Case({XUAN: text}, [], en="", vi=""), tmp_path, monkeypatch)
+    problems = load_dataset(data).problems
+    assert [p.code for p in problems] == ["impossible-date"] * MAX_PROBLEMS_PER_FILE + ["too-many-problems"]
+    assert problems[-1].location.line == 12 + MAX_PROBLEMS_PER_FILE  # the first record not listed
+    result = validate(data, "--lang", "en")
+    assert result.exit_code == 1
+    assert f"stopped reading this file at this line after {MAX_PROBLEMS_PER_FILE} problems" in result.output
+
+
+def test_billion_laughs_in_a_commune_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    expected: list[Expected] = []
+    for i, line in enumerate(lines):
+        expected.append(("yaml-anchor", XUAN, 11 + i, len(f"lol{i}: ") + 1))
+        if i:
+            columns = [m.start() + 1 for m in re.finditer(r"\*a", line)]
+            expected.extend(("yaml-alias", XUAN, 11 + i, c) for c in columns)
+    case = Case(
+        {XUAN: XUAN_HEAD + "\n".join(lines) + "\n"},
+        expected,
+        en="YAML aliases (*a8) are not allowed",
+        vi="không dùng tham chiếu YAML (*a8)",
+    )
+    assert len(expected) == 10 + 81 < MAX_PROBLEMS_PER_FILE
+    started = time.perf_counter()
+    check_case(case, tmp_path, monkeypatch)  # loads it three times, and the CLI twice
+    assert time.perf_counter() - started < 10

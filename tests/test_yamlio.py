@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import time
+import tracemalloc
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from trabong_d8.yamlio import MAX_FILE_BYTES, YamlDocument, parse_text, read_yaml, resolve_plain
+from trabong_d8.yamlio import (
+    MAX_FILE_BYTES,
+    MAX_PROBLEMS_PER_FILE,
+    YamlDocument,
+    parse_text,
+    read_yaml,
+    resolve_plain,
+)
 
 
 def parse(text: str) -> YamlDocument:
@@ -168,3 +177,73 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_directory_and_missing_file(tmp_path: Path) -> None:
     assert [p.code for p in read_yaml(tmp_path).problems] == ["file-is-directory"]
     assert [p.code for p in read_yaml(tmp_path / "nope.yaml").problems] == ["file-missing"]
+
+
+def _measure(path: Path) -> tuple[YamlDocument, float, int]:
+    """Read ``path``; the document, the seconds it took and the peak of Python memory in bytes."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        doc = read_yaml(path, path.name)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return doc, elapsed, peak
+
+
+def test_billion_laughs_file_is_refused_quickly_and_small(tmp_path: Path) -> None:
+    # expanded, this is 9**10 (3.5 billion) strings; read, it is a few hundred bytes
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = tmp_path / "lol.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc, elapsed, peak = _measure(path)
+    assert {p.code for p in doc.problems} == {"yaml-anchor", "yaml-alias"}
+    assert doc.value["a9"] == [None] * 9  # nothing expanded
+    assert elapsed < 2.0  # generous: it takes milliseconds
+    assert peak < 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [("*a,", "yaml-alias"), (None, "yaml-duplicate-key")],
+    ids=["aliases", "duplicate-keys"],
+)
+def test_a_file_full_of_problems_stops_at_the_limit(tmp_path: Path, unit: str | None, code: str) -> None:
+    # just under the size limit: ~1.7 million aliases, or ~600,000 repeated keys
+    path = tmp_path / "flood.yaml"
+    if unit is None:
+        body = "k: 1\n" * ((MAX_FILE_BYTES - 100) // 5)
+    else:
+        body = "a: &a x\nb: [" + unit * ((MAX_FILE_BYTES - 100) // len(unit)) + "*a]\n"
+    path.write_text(body, encoding="utf-8")
+    assert path.stat().st_size <= MAX_FILE_BYTES
+    doc, elapsed, peak = _measure(path)
+    assert len(doc.problems) == MAX_PROBLEMS_PER_FILE + 1
+    assert doc.problems[-1].code == "too-many-problems"
+    assert doc.problems[-1].params == {"limit": MAX_PROBLEMS_PER_FILE}
+    assert sum(p.code == code for p in doc.problems) >= MAX_PROBLEMS_PER_FILE - 1
+    assert doc.value is None
+    # before the limit existed this took ~90 s and 1.3 GB (aliases); reading 5 MiB stays the cost
+    assert elapsed < 10.0
+    assert peak < 64 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [("utf-16-le", "UTF-16 (no BOM)"), ("utf-16-be", "UTF-16 (no BOM)"), ("utf-32", "UTF-32")],
+)
+def test_utf16_without_bom_and_utf32_are_named(tmp_path: Path, codec: str, named: str) -> None:
+    # before, UTF-16 without a BOM was "not text, a renamed Word file?" and UTF-32 a control character
+    path = tmp_path / "wide.yaml"
+    path.write_bytes("schema_version: 1\nname: Trà Bồng\n".encode(codec))
+    doc = read_yaml(path, "wide.yaml")
+    assert codes(doc) == [("encoding-unsupported", 1, 1)]
+    assert doc.problems[0].params == {"encoding": named}
+
+
+def test_nul_bytes_in_utf8_text_are_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"schema_version: 1\nname: x\x00y\nkind: xa\n")
+    assert [p.code for p in read_yaml(path).problems] == ["file-binary"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .kinds import CoreTargetId, Level
 from .messages import Suggestion, Word, show_value
 from .problems import Location, Problem, Severity
-from .progress import TargetKind, classify_target, numeric_target
+from .progress import TargetKind, classify_target, elapsed_share, numeric_target, tally
 from .yamlio import YamlDocument
 
 if TYPE_CHECKING:
@@ -97,6 +97,8 @@ def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
                 resolved = False
                 continue
             total += sum(numeric_target(item, level) or 0 for level in Level)
+        if core.measure == "ratio" and core.target > 100:
+            problems.append(_err(doc, (*path, "target"), "percent-over-100", value=core.target))
         if core.measure == "count" and resolved and total != core.target:
             problems.append(
                 _err(
@@ -180,6 +182,46 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
         problems.extend(_check_commune(commune, doc, plan, items, leaves, entity_ids, today, complete))
     if complete:
         problems.extend(_check_allocations(dataset, pairs, leaves))
+    return problems
+
+
+def check_progress(dataset: Dataset, today: dt.date) -> list[Problem]:
+    """One warning per numbered item with nothing recorded although a steady pace expects some.
+
+    Only ``d8 validate`` asks for these (on a data set that loaded without errors): ``d8 status``
+    already shows such an item as not started, and a warning that depends on the calendar has no
+    place in ``load_dataset``, whose answer should depend on the files.
+
+    An item whose plan target (both levels together) is ``target`` is expected to have
+    ``floor(target × elapsed)`` done by ``today`` (clamped to the plan year) at a steady pace; when
+    that is at least one and no record or entity counts toward it, it is worth a look (a forgotten
+    record?). A data folder with no record and no entity at all has not started to be filled in
+    (the shipped data) and gets no such warning: ``d8 status`` shows everything as not started.
+    """
+    plan = dataset.plan
+    if not any(c.records or c.entities for c in dataset.communes):
+        return []
+    as_of = min(max(today, plan.pace.start), plan.pace.end)
+    elapsed = elapsed_share(plan.pace, as_of)
+    done = tally(plan, dataset.communes, as_of)
+    problems = []
+    for path, item in _item_paths(plan):
+        if item.sub_items:
+            continue
+        target = sum(numeric_target(item, level) or 0 for level in Level)
+        expected = int(target * elapsed + 1e-9)
+        if expected >= 1 and done.achieved(item.id) == 0:
+            problems.append(
+                _warn(
+                    dataset.plan_doc,
+                    (*path, "id"),
+                    "item-no-progress",
+                    id=item.id,
+                    target=target,
+                    expected=expected,
+                    date=as_of.isoformat(),
+                )
+            )
     return problems
 
 

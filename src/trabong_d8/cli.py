@@ -1,7 +1,8 @@
 """The ``d8`` command line: parse options, call the library, print, choose the exit code.
 
 Exit codes: 0 fine; 1 the data has problems; 2 the command was misused; 3 an internal fault (one short
-line; the traceback only with ``--debug``).
+line saying how to report it; the traceback only with ``--debug``). Ctrl+C ends with 130, quietly
+(typer's own handling).
 """
 
 from __future__ import annotations
@@ -154,8 +155,21 @@ def validate(
     problem."""
     lang = resolve_lang(language.value if language else None)
     result = _load(data, no_cache)
+    if result.dataset is not None:
+        from .checks import check_progress
+
+        result.problems = sorted(
+            [*result.problems, *check_progress(result.dataset, today())], key=Problem.sort_key
+        )
     errors, warnings = result.errors, result.warnings
-    _print_problems(result.problems, lang, fmt)
+    if fmt is Format.text:
+        # errors first; warnings apart, under their own heading, since they do not fail the check
+        _print_problems(errors, lang, fmt)
+        if warnings:
+            print(word("warnings_heading_strict" if strict else "warnings_heading", lang))
+            _print_problems(warnings, lang, fmt)
+    else:
+        _print_problems(result.problems, lang, fmt)
     if fmt is Format.text:
         if result.dataset is not None and not errors:
             ds = result.dataset
@@ -289,12 +303,15 @@ def main() -> None:
     except Exception as exc:  # the one place an unforeseen fault becomes a short message
         if debug:
             raise
+        import shlex
+
         from .problems import Location
         from .problems import Problem as _Problem
 
         lang = resolve_lang(_lang_from_argv(sys.argv[1:]))
-        problem = _Problem(Location("d8"), "internal-error", {"error": type(exc).__name__})
-        print(format_problem(problem, lang), file=sys.stderr)
+        rerun = shlex.join(["d8", "--debug", *(a for a in sys.argv[1:] if a != "--debug")])
+        params = {"error": type(exc).__name__, "rerun": rerun}
+        print(format_problem(_Problem(Location("d8"), "internal-error", params), lang), file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
 
 

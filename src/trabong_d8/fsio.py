@@ -20,10 +20,11 @@ def atomic_write(path: Path, produce: Callable[[], str] | str, *, encoding: str 
 
     ``produce`` is either the text itself or a function returning it; a function is called *before*
     anything touches the disk, so a render that raises leaves no trace. Text is written with ``\\n``
-    line endings whatever the platform, so committed files diff cleanly.
+    line endings whatever the platform (a ``\\r\\n`` in it, say from a template checked out on
+    Windows, becomes ``\\n``), so committed files diff cleanly.
     """
     text = produce() if callable(produce) else produce
-    data = text.encode(encoding)
+    data = text.replace("\r\n", "\n").encode(encoding)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)

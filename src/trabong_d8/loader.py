@@ -21,7 +21,7 @@ from .dataset import COMMUNES_DIR, PLAN_FILE, YAML_SUFFIXES, Dataset, LoadResult
 from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, Plan
 from .problems import Location, Problem
-from .yamlio import YamlDocument, paused_gc, read_yaml
+from .yamlio import MAX_PROBLEMS_PER_FILE, YamlDocument, paused_gc, read_yaml, too_many_problems
 
 __all__ = [
     "COMMUNES_DIR",
@@ -145,22 +145,42 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     try:
         validated = model.model_validate(doc.value)
     except ValidationError as exc:
-        doc.problems.extend(translate_errors(exc.errors(), doc, model))
+        problems = translate_errors(exc.errors(), doc, model)
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            stop = problems[MAX_PROBLEMS_PER_FILE].location.line or 1
+            problems = [*problems[:MAX_PROBLEMS_PER_FILE], too_many_problems(doc.path, stop)]
+        doc.problems.extend(problems)
         return None
     doc.release()  # the model holds the data now; the raw tree would only double the memory
     return validated
 
 
-def _clean_loc(loc: Iterable[Any]) -> tuple[str | int, ...]:
-    # pydantic adds the names of union members and validators to loc; the file knows only keys
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+def _clean_loc(loc: Iterable[Any], value: Any) -> tuple[str | int, ...]:
+    """``loc`` as keys and indices of the file.
+
+    pydantic adds the names of union members and validators (``function-after[…]``) to ``loc``;
+    they are dropped. A part that is a key of the file is always kept, even if it holds a ``[``
+    (``0[# note: …`` is a key a stray paste can make).
+    """
+    path: list[str | int] = []
+    node = value
+    for part in loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            node = node[part]
+        elif isinstance(part, str) and "[" in part:
+            continue  # pydantic's own name, not in the file
+        else:
+            node = None  # a key the file lacks (a missing key): kept, nothing below it
+        path.append(part)
+    return tuple(path)
 
 
 def translate_errors(errors: list[Any], doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
     located = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for error in errors:
-        loc = _clean_loc(error["loc"])
+        loc = _clean_loc(error["loc"], doc.value)
         problem = _translate(error, loc, doc, model)
         key = (loc, problem.code)
         if key in seen:  # a union reports the same fault once per member
@@ -196,7 +216,7 @@ def _translate_one(
     where = doc.locate(loc)
     found = Found(value)
 
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -209,7 +229,7 @@ def _translate_one(
                 "allowed": ", ".join(allowed),
             },
         )
-    if kind == "missing":
+    if kind == "missing" and loc:
         return Problem(doc.locate(loc[:-1]), "missing-key", {"key": str(loc[-1])})
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, float):
@@ -249,6 +269,8 @@ def _translate_one(
         return Problem(where, "impossible-date", {"found": found})
     if kind == "code_format":
         return Problem(where, "bad-code", {"found": found})
+    if kind in _MODEL_RULES:
+        return Problem(where, _MODEL_RULES[kind])
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         help_key = "item_help" if pattern == ITEM_ID_PATTERN else "slug_help"
@@ -256,6 +278,20 @@ def _translate_one(
             help_key = "item_help" if "nd" in str(pattern) else "slug_help"
         return Problem(where, "bad-id", {"found": found, "pattern_help": Word(help_key)})
     return Problem(where, "invalid-value", {"detail": error.get("msg", kind)})
+
+
+# The models' own rules (``model_validator`` in models.py), by error type: one code each, so the
+# message is in the user's language rather than pydantic's English.
+_MODEL_RULES = {
+    "ratio_items": "ratio-target-items",
+    "count_items": "count-target-items",
+    "parent_targets": "item-parent-targets",
+    "missing_targets": "item-missing-targets",
+    "entity_kind": "item-entity-kind",
+    "content_shape": "content-shape",
+    "pace_dates": "pace-dates",
+    "pace_order": "pace-order",
+}
 
 
 def _raw(value: Any) -> str:

@@ -69,6 +69,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file is not UTF-8: byte {byte} at offset {offset} is invalid. It may have been saved in a "
         "legacy encoding (Windows-1258, TCVN3, VNI). Open it, Save As with encoding UTF-8, and rerun",
     ),
+    "encoding-unsupported": (
+        "tệp được lưu bằng bảng mã {encoding}; d8 đọc UTF-8 (hoặc UTF-16 có BOM). Mở tệp, chọn Lưu thành "
+        "(Save As) với bảng mã UTF-8 rồi chạy lại",
+        "the file is saved as {encoding}; d8 reads UTF-8 (or UTF-16 with a BOM). Open it, Save As "
+        "with encoding UTF-8, and rerun",
+    ),
     "file-empty": (
         "tệp rỗng (hoặc chỉ có chú thích). Cần nội dung YAML theo mẫu trong README",
         "the file is empty (or holds only comments). It needs YAML content as in the README",
@@ -76,6 +82,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "file-not-mapping": (
         "tệp phải là một bảng khóa: giá trị (mapping), nhưng tìm thấy {found}",
         "the file must be a mapping of keys to values, but {found} was found",
+    ),
+    "too-many-problems": (
+        "đã dừng đọc tệp này ở dòng này sau {limit} lỗi. Sửa các lỗi trên rồi chạy lại; nếu tệp bị dán "
+        "nhầm nội dung khác, hãy xóa phần đó",
+        "stopped reading this file at this line after {limit} problems. Fix the ones above and run "
+        "again; if something else was pasted into the file, remove it",
     ),
     # YAML syntax
     "yaml-syntax": (
@@ -274,6 +286,42 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "thiếu chỉ tiêu cốt lõi '{id}' (cần đủ 7 chỉ tiêu)",
         "the core target '{id}' is missing (all seven are needed)",
     ),
+    "ratio-target-items": (
+        "chỉ tiêu dạng tỷ lệ (measure: ratio) không lấy số từ mục nào: xóa counts_from",
+        "a ratio target (measure: ratio) counts from no item: remove counts_from",
+    ),
+    "count-target-items": (
+        "chỉ tiêu dạng đếm (measure: count) cần counts_from: danh sách các mục được cộng vào",
+        "a count target (measure: count) needs counts_from: the items that add up to it",
+    ),
+    "item-parent-targets": (
+        "mục có mục con (sub_items) không tự mang chỉ tiêu: xóa district/commune ở mục này",
+        "an item with sub_items carries no targets itself: remove its district/commune",
+    ),
+    "item-missing-targets": (
+        "mục cần cả chỉ tiêu cấp huyện (district) và cấp xã (commune), viết đúng như văn bản",
+        "an item needs both a district and a commune target, written as in the plan",
+    ),
+    "item-entity-kind": (
+        "entity_kind đi cùng counts: entities, và chỉ với nó. Sửa một trong hai khóa",
+        "entity_kind goes with counts: entities, and only with it. Fix one of the two keys",
+    ),
+    "content-shape": (
+        "một nội dung có hoặc activities, hoặc items (không cả hai, không thiếu cả hai)",
+        "a content has either activities or items (not both, not neither)",
+    ),
+    "pace-dates": (
+        "pace.end phải sau pace.start",
+        "pace.end must come after pace.start",
+    ),
+    "pace-order": (
+        "pace.at_risk không được lớn hơn pace.on_track",
+        "pace.at_risk must not exceed pace.on_track",
+    ),
+    "percent-over-100": (
+        "chỉ tiêu tỷ lệ là {value}%, lớn hơn 100%. Kiểm tra số (viết 80 cho 80%)",
+        "the ratio target is {value} %, above 100 %. Check the figure (write 80 for 80 %)",
+    ),
     # communes
     "commune-duplicate-id": (
         "mã xã '{id}' đã dùng trong {other}. Mỗi tệp xã cần mã riêng",
@@ -351,6 +399,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "more women reached ({reached}) than in the target group ({group}). Count each woman once; "
         "check the figures",
     ),
+    "item-no-progress": (
+        "chưa có kết quả nào cho mục '{id}' (chỉ tiêu cả năm {target}; theo tiến độ đều, đến ngày {date} "
+        "lẽ ra đã có ít nhất {expected}). Nếu đã thực hiện, hãy ghi vào records (hoặc entities) của xã",
+        "nothing is recorded yet for item '{id}' (target {target} for the year; at a steady pace at "
+        "least {expected} would be done by {date}). If it was done, add it to the commune's records "
+        "(or entities)",
+    ),
     "level-no-target": (
         "kế hoạch không giao chỉ tiêu cấp {level} cho mục '{item}' năm 2024 (\"{cell}\"). Kiểm tra "
         "organiser hoặc mục",
@@ -359,10 +414,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     # cli
     "internal-error": (
-        "lỗi nội bộ của d8 ({error}). Dữ liệu của bạn không bị thay đổi. Hãy chạy lại với --debug và "
-        "gửi kết quả cho người phát triển",
-        "internal fault in d8 ({error}). Your data was not changed. Run again with --debug and send "
-        "the output to the developers",
+        "lỗi nội bộ của d8 ({error}), không phải lỗi trong dữ liệu; dữ liệu của bạn không bị thay đổi. "
+        "Để báo lỗi: chạy lại `{rerun}` và gửi toàn bộ nội dung in ra cho nhóm phát triển d8",
+        "internal fault in d8 ({error}), not a problem in your data; your data was not changed. To "
+        "report it: run `{rerun}` and send everything it prints to the d8 developers",
     ),
 }
 
@@ -396,6 +451,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "year_over": (
         "Năm kế hoạch đã kết thúc: hiển thị kết quả đến hết ngày {0} (chọn ngày khác bằng --as-of).",
         "The plan year is over: showing results up to {0} (choose another date with --as-of).",
+    ),
+    "warnings_heading": (
+        "Cảnh báo (nên xem lại; không làm kiểm tra thất bại, trừ khi dùng --strict):",
+        "Warnings (worth a look; they do not fail the check unless --strict):",
+    ),
+    "warnings_heading_strict": (
+        "Cảnh báo (với --strict, cảnh báo cũng làm kiểm tra thất bại):",
+        "Warnings (with --strict, warnings fail the check too):",
     ),
     "warnings_hint": (
         "Có {0} cảnh báo trong dữ liệu; chạy `d8 validate` để xem.",

@@ -44,6 +44,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: Files larger than this are refused before parsing (a district's file is a few tens of KiB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
+#: After this many problems in one file, reading it stops with a ``too-many-problems`` note: a file
+#: pasted full of aliases or repeated keys must not cost minutes and gigabytes to list every one.
+MAX_PROBLEMS_PER_FILE = 100
+
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -149,6 +153,9 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
 
 def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     """Decode a file's bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        doc.problems.append(Problem(Location(doc.path, 1, 1), "encoding-unsupported", {"encoding": "UTF-32"}))
+        return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -161,6 +168,10 @@ def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     else:
         bom = 0
     if b"\x00" in raw:
+        if _looks_like_utf16(raw):
+            where = Location(doc.path, 1, 1)
+            doc.problems.append(Problem(where, "encoding-unsupported", {"encoding": "UTF-16 (no BOM)"}))
+            return None
         offset = raw.index(b"\x00")
         doc.problems.append(_binary_problem(doc.path, raw, offset, bom))
         return None
@@ -169,6 +180,17 @@ def decode_bytes(raw: bytes, doc: YamlDocument) -> str | None:
     except UnicodeDecodeError as exc:
         doc.problems.append(_encoding_problem(doc.path, raw, exc.start, bom))
         return None
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: in mostly-ASCII YAML every other byte is NUL, the others never are."""
+    sample = raw[:400]
+    if len(sample) < 8:
+        return False
+    for text, high in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
+        if b"\x00" not in text and high.count(0) >= len(high) // 2:
+            return True
+    return False
 
 
 def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
@@ -287,8 +309,17 @@ class _Builder:
         self.doc.problems.append(
             Problem(Location(self.doc.path, mark.line + 1, mark.column + 1), code, params)
         )
+        if len(self.doc.problems) >= MAX_PROBLEMS_PER_FILE:
+            raise _TooManyProblems(mark)
 
     def build(self, events: Any) -> None:
+        try:
+            self._build(events)
+        except _TooManyProblems as stop:
+            self.doc.value = None
+            self.doc.problems.append(too_many_problems(self.doc.path, stop.mark.line + 1))
+
+    def _build(self, events: Any) -> None:
         doc = self.doc
         positions = doc.positions
         key_positions = doc.key_positions
@@ -396,6 +427,16 @@ class _Builder:
 
 
 _DUPLICATE = object()
+
+
+class _TooManyProblems(Exception):
+    def __init__(self, mark: Any):
+        self.mark = mark
+
+
+def too_many_problems(path: str, line: int) -> Problem:
+    """The note that ends a file's list of problems once it reaches ``MAX_PROBLEMS_PER_FILE``."""
+    return Problem(Location(path, line, 1), "too-many-problems", {"limit": MAX_PROBLEMS_PER_FILE})
 
 
 # --- the fast path -------------------------------------------------------------------------------
