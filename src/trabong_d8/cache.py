@@ -12,6 +12,10 @@ again only when everything the result depends on is the same:
 * the program itself: its version and the size and time of each of its source files, the versions
   of Python, PyYAML and pydantic, and the cache's own format.
 
+A file changed within the last :data:`SETTLE_SECONDS` is not cached yet: file times are kept in
+coarse steps (a few milliseconds, seconds on some file systems), so a second edit of the same size
+made within the same step would look unchanged. The next run after that caches it.
+
 A stored result carries its problems, so a warm run reports exactly what a cold run would. A cache
 file that is missing, unreadable, corrupt, stale, from another program version or not owned by the
 user is a miss, never an error; a cache that cannot be written is skipped in silence.
@@ -40,6 +44,8 @@ if TYPE_CHECKING:
 
 #: bump when what is stored changes shape
 FORMAT = 1
+#: how long a file must have stayed unchanged before a result that depends on it is cached
+SETTLE_SECONDS = 2.0
 _PREFIX = "d8-load-"
 
 
@@ -76,7 +82,8 @@ def load(root: Path, today: dt.date | None = None, *, use_cache: bool = True) ->
     if cached is not None:
         return cached
     result = _load_fresh(root, today)
-    _write(entry, key, result)
+    if not _unsettled(key):
+        _write(entry, key, result)
     return result
 
 
@@ -95,6 +102,15 @@ def _stat(path: Path | os.DirEntry[str]) -> tuple[Any, ...]:
     except OSError as exc:
         return ("error", exc.errno)
     return (st.st_size, st.st_mtime_ns, st.st_mode, st.st_ino)
+
+
+def _unsettled(key: tuple[Any, ...]) -> bool:
+    """True when a file of the key was changed too recently to trust its time (see the docstring)."""
+    import time
+
+    stats = [key[6], *(entry[2] for entry in key[8])]
+    recent = time.time_ns() - int(SETTLE_SECONDS * 1e9)
+    return any(st[0] != "error" and st[1] > recent for st in stats)
 
 
 def _key(root: Path, today: dt.date | None) -> tuple[Any, ...]:

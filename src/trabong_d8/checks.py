@@ -11,11 +11,11 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .document import YamlDocument
 from .kinds import CoreTargetId, Level
 from .messages import Suggestion, Word, show_value
 from .problems import Location, Problem, Severity
 from .progress import TargetKind, classify_target, elapsed_share, numeric_target, tally
-from .yamlio import YamlDocument
 
 if TYPE_CHECKING:
     from .dataset import Dataset
