@@ -469,9 +469,11 @@ def _fast_build(text: str) -> Any:
     end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     plain, number_start, nokey, normalize = _PLAIN, _NUMBER_START, _NOKEY, unicodedata.normalize
     int_match, float_match = _INT.match, _FLOAT.match
-    # one object for each distinct text: keys, item ids, villages and titles repeat record after
-    # record, and the models keep the very objects, so this divides their memory
+    # one object for each distinct text value: item ids, villages and titles repeat record after
+    # record, and the models keep the very objects (keys are not kept: pydantic has its own)
     share: Any = {}.setdefault
+    # anchors, aliases and tags are written with & * !: a text without them needs no look for them
+    props = "&" in text or "*" in text or "!" in text
 
     get()  # StreamStartEvent
     event = get()
@@ -487,43 +489,49 @@ def _fast_build(text: str) -> Any:
         event = get()
         kind = type(event)
         if kind is scalar_event:
-            if event.anchor is not None or event.tag is not None:
+            if props and (event.anchor is not None or event.tag is not None):
                 raise _Bail
             value = event.value
-            if event.style:
+            if is_map and key is nokey:  # a key: always text
+                if value == "<<" and not event.style:
+                    raise _Bail
                 if not value.isascii():
                     value = normalize("NFC", value)
-                value = share(value, value)
-            elif is_map and key is nokey:
-                if value == "<<":
+                if value in container:
                     raise _Bail
+                key = value
+                continue
+            if event.style:  # quoted or block: text
                 if not value.isascii():
                     value = normalize("NFC", value)
                 value = share(value, value)
             elif value in plain:
                 value = plain[value]
-            elif value[0] in number_start and int_match(value):
+            elif value[0] not in number_start:  # most plain text: ids, dates aside, words
+                if not value.isascii():
+                    value = normalize("NFC", value)
+                value = share(value, value)
+            # resolve_plain's rules, cheapest test first: digits without a leading zero are an int,
+            # a sign needs the int pattern, a float has a point
+            elif (value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1)) or (
+                value[0] in "+-" and int_match(value)
+            ):
                 value = int(value)
-            elif value[0] in number_start and float_match(value):
+            elif "." in value and float_match(value):
                 value = float(value)
             else:
                 if not value.isascii():
                     value = normalize("NFC", value)
                 value = share(value, value)
             if is_map:
-                if key is nokey:
-                    if value in container:
-                        raise _Bail
-                    key = value
-                else:
-                    container[key] = value
-                    key = nokey
+                container[key] = value
+                key = nokey
             elif container is not None:
                 container.append(value)
             else:
                 root = value
         elif kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None or event.tag is not None or (is_map and key is nokey):
+            if (props and (event.anchor is not None or event.tag is not None)) or (is_map and key is nokey):
                 raise _Bail
             new: Any = {} if kind is mapping_start else []
             if is_map:
