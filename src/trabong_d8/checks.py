@@ -278,10 +278,15 @@ def _check_commune(
             )
         return None
 
+    no_target: dict[tuple[str, Level], bool] = {}  # by item and level: worked out once, not per record
+
     def check_level(path: Path_, item: Any, level: Level) -> None:
         text = item.district if level is Level.district else item.commune
-        cell = classify_target(text) if text is not None else None
-        if cell is not None and cell.kind is TargetKind.none:
+        empty = no_target.get((item.id, level))
+        if empty is None:
+            cell = classify_target(text) if text is not None else None
+            empty = no_target[item.id, level] = cell is not None and cell.kind is TargetKind.none
+        if empty:
             problems.append(
                 _warn(
                     doc, path, "level-no-target", level=Word(f"level_{level.value}"), item=item.id, cell=text
@@ -358,6 +363,17 @@ _PARTS = (
 
 
 def _check_participants(doc: YamlDocument, path: Path_, people: Participants) -> list[Problem]:
+    total, women, men, children, girls = people.total, people.women, people.men, people.children, people.girls
+    minority = people.ethnic_minority
+    if not (  # the usual case, said at once: nothing exceeds its whole
+        (women is not None and women > total)
+        or (men is not None and men > total)
+        or (minority is not None and minority > total)
+        or (children is not None and children > total)
+        or (girls is not None and (girls > total or (children is not None and girls > children)))
+        or (women is not None and men is not None and women + men > total)
+    ):
+        return []
     problems = []
     for part, whole in _PARTS:
         value, whole_value = getattr(people, part), getattr(people, whole)
