@@ -1,6 +1,7 @@
 """Synthetic but valid data folders at a chosen scale: the shipped plan plus N generated communes.
 
-Every generated file passes ``d8 validate`` without an error or a warning: records use items whose
+Every generated folder passes ``d8 validate`` without an error, and without a warning once it has
+enough records to touch every numbered item (16 communes × 50 records do): records use items whose
 target at their organiser's level is not "0", entities go with items that count entities, record ids
 are unique across the folder, participants' breakdowns never exceed their totals, the commune-level
 allocation adds up to the plan's target, and every date lies in 2024. The output is deterministic for
@@ -36,6 +37,10 @@ EVENT_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nd1.hd4.4", ("district", "commune")),
     ("nd2.hd3.2", ("district",)),
     ("nd2.hd3.3", ("commune",)),
+    ("nd2.hd3.4b", ("district", "commune")),
+    ("nd3.hd1.7", ("district",)),
+    ("nd3.hd2.4", ("district",)),
+    ("nd3.hd3.1", ("district",)),
     ("nd3.hd1.2", ("district", "commune")),
     ("nd3.hd1.3", ("district", "commune")),
     ("nd3.hd2.1", ("district",)),
@@ -106,7 +111,7 @@ def commune_text(index: int, communes: int, records: int, seed: int = 2024) -> s
     ]
     entity_ids: list[tuple[str, str]] = []
     for e in range(entities):
-        item, kind, label = ENTITY_ITEMS[e % len(ENTITY_ITEMS)]
+        item, kind, label = ENTITY_ITEMS[(index + e) % len(ENTITY_ITEMS)]
         eid = f"{cid}-mh-{e:04d}"
         entity_ids.append((eid, item))
         day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366))

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .document import paused_gc
 
 if TYPE_CHECKING:
     from .dataset import LoadResult
@@ -163,7 +164,8 @@ def _read(entry: Path, key: tuple[Any, ...]) -> LoadResult | None:
             # a cache file is code to pickle: only one of the user's own, writable by nobody else
             if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
                 return None
-            stored_key, result = pickle.load(handle)
+            with paused_gc():  # a hundred thousand objects at once: see yamlio.paused_gc
+                stored_key, result = pickle.load(handle)
     except Exception:  # missing, truncated, corrupt, from another version: a miss
         return None
     if stored_key != key:
@@ -174,7 +176,8 @@ def _read(entry: Path, key: tuple[Any, ...]) -> LoadResult | None:
 def _write(entry: Path, key: tuple[Any, ...], result: LoadResult) -> None:
     tmp: str | None = None
     try:
-        payload = pickle.dumps((key, _frozen(result)), protocol=pickle.HIGHEST_PROTOCOL)
+        with paused_gc():
+            payload = pickle.dumps((key, _frozen(result)), protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=".d8-", suffix=".tmp", dir=entry.parent)
         with os.fdopen(fd, "wb") as handle:

@@ -10,6 +10,7 @@ snapshot and a model alike; pydantic's own methods (``model_dump`` …) are not 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .kinds import plan_items
@@ -49,14 +50,19 @@ def freeze(value: Any) -> Any:
 
     from .models import Plan
 
+    kept = (str, int, float, bool, type(None), dt.date)  # most values: taken as they are, at once
+
     def walk(node: Any) -> Any:
-        if isinstance(node, BaseModel):
-            cls = PlanSnapshot if isinstance(node, Plan) else Snapshot
-            return cls({name: walk(item) for name, item in node.__dict__.items()})
-        if isinstance(node, list):
+        kind = type(node)
+        if kind in kept:
+            return node
+        if kind is list:
             return [walk(item) for item in node]
-        if isinstance(node, dict):
+        if kind is dict:
             return {key: walk(item) for key, item in node.items()}
+        if isinstance(node, BaseModel):
+            cls = PlanSnapshot if kind is Plan else Snapshot
+            return cls({name: walk(item) for name, item in node.__dict__.items()})
         return node
 
     return walk(value)

@@ -18,17 +18,14 @@ Nothing here raises on bad input: problems are returned with the value (see :mod
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .document import Path_, YamlDocument
+from .document import Path_, YamlDocument, paused_gc
 from .problems import Location, Problem
 
 __all__ = ["MAX_FILE_BYTES", "YamlDocument", "parse_text", "paused_gc", "read_yaml", "resolve_plain"]
@@ -73,23 +70,6 @@ def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
         doc._source = text
         return doc
     return _strict_parse(text, doc)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while large trees of values are built.
-
-    Parsed values and validated models hold no reference cycles, yet the collector walks every one
-    of them again and again while they grow: on 100,000 records that walking costs more than the
-    parsing itself. Reference counting still frees everything that is dropped.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _fast_parse(text: str, doc: YamlDocument) -> bool:
