@@ -38,6 +38,9 @@ TRICKY = [
     "a: 'unclosed\n",
     "a: 1\n b: 2\n",
     "x: " + "9" * 5000 + "\n",
+    "title: Đợt #2\n",  # a value cut by a one-space comment: a warning, from the exact path
+    "kind: xa  # xã\n",
+    'title: "Đợt #2"\n',
 ]
 
 

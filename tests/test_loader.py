@@ -56,6 +56,7 @@ WARNING_CODES = frozenset(
         "commune-file-name",
         "date-in-future",
         "item-no-progress",
+        "yaml-comment-in-text",
     }
 )
 
@@ -253,6 +254,18 @@ def _oversized(data: Path) -> None:
         handle.truncate(MAX_FILE_BYTES + 1)
 
 
+def _outside_plan(data: Path) -> None:
+    outside = data.parent / "plan.yaml"
+    (data / "plan_2024.yaml").rename(outside)
+    (data / "plan_2024.yaml").symlink_to(outside)
+
+
+def _outside_communes(data: Path) -> None:
+    outside = data.parent / "elsewhere"
+    (data / "communes").rename(outside)
+    (data / "communes").symlink_to(outside, target_is_directory=True)
+
+
 def _outside_symlink(data: Path) -> None:
     outside = data.parent / "outside.yaml"
     outside.write_bytes((data / "communes" / "tra-xuan.yaml").read_bytes())
@@ -319,8 +332,8 @@ LOADER_CASES = [
 17|       total: "12"
 """),
             [("expected-integer", XUAN, 17, 14)],
-            en="Write the number without quotes",
-            vi="Viết số không có dấu nháy",
+            en="Write just the number, e.g. 12 (no quotes, units or words)",
+            vi="Chỉ viết con số, ví dụ 12 (không dấu nháy, không đơn vị hay chữ)",
         ),
         id="count-as-text",
     ),
@@ -732,6 +745,28 @@ LOADER_CASES = [
     pytest.param(
         Case(
             {},
+            # the plan too (it used to be read wherever its link pointed)
+            [("file-outside-data", PLAN, 0, 0)],
+            en="the symlink points outside the data folder",
+            vi="liên kết (symlink) trỏ ra ngoài thư mục dữ liệu",
+            setup=_outside_plan,
+        ),
+        id="plan-symlink-outside",
+    ),
+    pytest.param(
+        Case(
+            {},
+            # and the communes folder (its files used to be read, as none of them is a link)
+            [("file-outside-data", "data/communes", 0, 0)],
+            en="the symlink points outside the data folder",
+            vi="liên kết (symlink) trỏ ra ngoài thư mục dữ liệu",
+            setup=_outside_communes,
+        ),
+        id="communes-symlink-outside",
+    ),
+    pytest.param(
+        Case(
+            {},
             [("communes-missing", "data/communes", 0, 0)],
             en="communes/ is missing or empty",
             vi="không có thư mục communes/ hoặc thư mục rỗng",
@@ -890,6 +925,25 @@ LOADER_CASES = [
 14|     organiser: commune
 15|     title: Truyền thông pháp luật
 16|     participants:
+17|       total: 1.200
+"""),
+            # "1.200" is 1200 written the Vietnamese way; YAML reads 1.2: refused, never 1
+            [("expected-whole-number", XUAN, 17, 14)],
+            en="found the decimal 1.2. Counts are whole numbers, e.g. 12; no thousands separator "
+            "(write 1200, not 1.200",
+            vi="thấy số thập phân 1.2. Số lượng phải là số nguyên, ví dụ 12; không dùng dấu chấm ngăn cách",
+        ),
+        id="thousands-separator",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật
+16|     participants:
 17|       <<: {total: 40}
 """),
             [("yaml-merge-key", XUAN, 17, 7)],
@@ -1012,6 +1066,40 @@ LOADER_CASES = [
             vi="khóa không hợp lệ '0[# Thị trấn Trà Xuân'",
         ),
         id="key-with-a-bracket",
+    ),
+    pytest.param(
+        Case(
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title: Truyền thông pháp luật đợt #2
+16|     village: Tổ dân phố 1  # a comment after two spaces is meant as one
+"""),
+            # YAML drops " #2" as a comment: said, since the title silently lost its end
+            [("yaml-comment-in-text", XUAN, 15, 39)],
+            en="the value reads 'Truyền thông pháp luật đợt': the '#2' after it is a YAML comment and is "
+            "dropped. If it belongs to the text, put the whole value in double quotes",
+            vi="giá trị được đọc là 'Truyền thông pháp luật đợt': phần '#2' sau nó là chú thích YAML",
+        ),
+        id="hash-cuts-the-text",
+    ),
+    pytest.param(
+        Case(
+            # a non-breaking space pasted from Word: the key must not read 'title' in the message
+            xuan("""
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     title\u00a0: Truyền thông pháp luật
+"""),
+            [("unknown-key", XUAN, 15, 5)],
+            en="unknown key 'title⟨U+00A0⟩' (did you mean 'title'?)",
+            vi="khóa không hợp lệ 'title⟨U+00A0⟩' (có phải ý bạn là 'title'?)",
+        ),
+        id="invisible-character-in-a-key",
     ),
     pytest.param(
         Case(
@@ -1231,3 +1319,21 @@ def test_billion_laughs_in_a_commune_file(tmp_path: Path, monkeypatch: pytest.Mo
     started = time.perf_counter()
     check_case(case, tmp_path, monkeypatch)  # loads it three times, and the CLI twice
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("title", "title"),
+        ("Trà Bồng", "Trà Bồng"),
+        ("21115\u00a0", "21115⟨U+00A0⟩"),
+        ("ti\u200btle", "ti⟨U+200B⟩tle"),
+        ("a\tb", "a⟨U+0009⟩b"),
+        ("\ufeffid", "⟨U+FEFF⟩id"),
+    ],
+)
+def test_invisible_characters_are_shown(text: str, shown: str) -> None:
+    from trabong_d8.messages import show_value, visible
+
+    assert visible(text) == shown
+    assert show_value(text) == f"'{shown}'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import tracemalloc
 import unicodedata
@@ -247,3 +248,55 @@ def test_nul_bytes_in_utf8_text_are_still_binary(tmp_path: Path) -> None:
     path = tmp_path / "nul.yaml"
     path.write_bytes(b"schema_version: 1\nname: x\x00y\nkind: xa\n")
     assert [p.code for p in read_yaml(path).problems] == ["file-binary"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("title: Đợt #2\n", (1, 12)),
+        ("a: 1\r\ntitle: Đợt #2\r\n", (2, 12)),  # Windows line endings
+        ("a: 1\rtitle: Đợt #2\r", (2, 12)),  # old Mac line endings: the parser's lines too
+        ("ids: [x #y\n  ]\n", (1, 9)),
+        ("- x #y\n", (1, 5)),
+    ],
+)
+def test_text_cut_by_a_comment_is_a_warning(text: str, where: tuple[int, int]) -> None:
+    doc = parse(text)
+    [problem] = doc.problems
+    assert (problem.code, problem.location.line, problem.location.column) == ("yaml-comment-in-text", *where)
+    assert not problem.is_error
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kind: xa  # xã\n", 'title: "Đợt #2"\n', "title: Đợt#2\n", "count: 3 #2\n", "# a: b #c\n", "a: b\n#c\n"],
+)
+def test_meant_comments_and_hashes_in_text_are_fine(text: str) -> None:
+    assert parse(text).problems == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    # reading a FIFO with no writer blocks for ever: it must be refused before any read
+    path = tmp_path / "fifo.yaml"
+    os.mkfifo(path)
+    started = time.perf_counter()
+    assert [p.code for p in read_yaml(path, "fifo.yaml").problems] == ["file-not-regular"]
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_lines_are_counted_alike_for_every_newline(tmp_path: Path, newline: str) -> None:
+    # an old Mac file ends lines with CR alone: the parser, editors and messages all count it
+    lines = ["schema_version: 1", "id: x", "name: Trà", "kind: \x07"]
+    doc = parse(newline.join(lines) + newline)
+    assert codes(doc) == [("yaml-control-char", 4, 7)]
+    path = tmp_path / "legacy.yaml"
+    path.write_bytes(newline.join(lines[:3]).replace("Trà", "Tr\xe0").encode("latin-1") + newline.encode())
+    assert codes(read_yaml(path)) == [("encoding-not-utf8", 3, 9)]
+
+
+def test_a_control_character_after_vietnamese_text_is_located_by_characters() -> None:
+    # libyaml reports a byte offset; "Trà Bồng" is 8 characters but 12 bytes
+    text = "name: Trà Bồng\n" * 30 + "kind: Trà\x07\n"
+    assert codes(parse(text)) == [("yaml-control-char", 31, 10)]

@@ -109,7 +109,7 @@ def _unsettled(key: tuple[Any, ...]) -> bool:
     """True when a file of the key was changed too recently to trust its time (see the docstring)."""
     import time
 
-    stats = [key[6], *(entry[2] for entry in key[8])]
+    stats = [key[6], *(entry[2] for entry in key[10])]
     recent = time.time_ns() - int(SETTLE_SECONDS * 1e9)
     return any(st[0] != "error" and st[1] > recent for st in stats)
 
@@ -133,7 +133,9 @@ def _key(root: Path, today: dt.date | None) -> tuple[Any, ...]:
         _program(),
         root.is_dir(),
         _stat(root / PLAN_FILE),
+        os.path.realpath(root / PLAN_FILE),  # a link to the plan, or to the folder, may be moved
         folder.is_dir(),
+        os.path.realpath(folder),
         tuple(entries),
     )
 

@@ -59,9 +59,12 @@ def _load_dataset(root: Path, today: dt.date | None) -> LoadResult:
         problems.append(Problem(Location(display_path(root)), "data-dir-missing"))
         return LoadResult(None, problems)
 
-    plan_doc = read_yaml(root / PLAN_FILE, display_path(root / PLAN_FILE))
-    plan = validate_document(plan_doc, Plan)
-    problems.extend(plan_doc.problems)
+    plan: Plan | None = None
+    plan_doc = YamlDocument(display_path(root / PLAN_FILE))
+    if _link_is_inside(root / PLAN_FILE, root.resolve(), problems):  # else: said, and not read
+        plan_doc = read_yaml(root / PLAN_FILE, plan_doc.path)
+        plan = validate_document(plan_doc, Plan)
+        problems.extend(plan_doc.problems)
 
     commune_docs: list[YamlDocument] = []
     communes: list[Commune] = []
@@ -96,6 +99,8 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
         return []
     resolved_root = root.resolve()
+    if not _link_is_inside(folder, resolved_root, problems):
+        return []
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
@@ -106,22 +111,28 @@ def _commune_files(root: Path, problems: list[Problem]) -> list[Path]:
     for path in entries:
         if path.suffix.lower() not in YAML_SUFFIXES:
             continue
-        if path.is_symlink():
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
-                reason = getattr(exc, "strerror", None) or str(exc)
-                problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
-                continue
-            if not target.is_relative_to(resolved_root):
-                problems.append(
-                    Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)})
-                )
-                continue
-        found.append(path)
+        if _link_is_inside(path, resolved_root, problems):
+            found.append(path)
     if not found:
         problems.append(Problem(Location(display_path(folder)), "communes-missing"))
     return found
+
+
+def _link_is_inside(path: Path, resolved_root: Path, problems: list[Problem]) -> bool:
+    """True unless ``path`` is a link that dangles, loops or points outside the data folder (each a
+    located problem)."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # dangling link, or a loop of links
+        reason = getattr(exc, "strerror", None) or str(exc)
+        problems.append(Problem(Location(display_path(path)), "file-unreadable", {"reason": reason}))
+        return False
+    if not target.is_relative_to(resolved_root):
+        problems.append(Problem(Location(display_path(path)), "file-outside-data", {"target": str(target)}))
+        return False
+    return True
 
 
 # --- from pydantic's errors to located problems --------------------------------------------------
@@ -132,7 +143,7 @@ ModelT = typing.TypeVar("ModelT", bound=BaseModel)
 
 def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
     """Validate a parsed file against ``model``; problems are appended to ``doc.problems``."""
-    if doc.problems:  # unreadable or not YAML: nothing more to say about its shape
+    if any(p.is_error for p in doc.problems):  # unreadable or not YAML: nothing more about its shape
         return None
     if doc.value is None:
         doc.problems.append(Problem(Location(doc.path, 1, 1), "file-empty"))

@@ -7,6 +7,7 @@ and how to fix it. Interface words (column headings, statuses) live in ``WORDS``
 from __future__ import annotations
 
 import os
+import unicodedata
 from typing import Any
 
 from .problems import Problem
@@ -45,6 +46,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "file-is-directory": (
         "đây là một thư mục, không phải tệp YAML. Xóa hoặc đổi tên nó (tên không kết thúc bằng .yaml)",
         "this is a folder, not a YAML file. Remove or rename it (a name not ending in .yaml)",
+    ),
+    "file-not-regular": (
+        "đây không phải tệp thông thường (mà là thiết bị, FIFO hay socket). Xóa hoặc đổi tên nó",
+        "this is not a regular file (a device, FIFO or socket). Remove or rename it",
     ),
     "file-outside-data": (
         "liên kết (symlink) trỏ ra ngoài thư mục dữ liệu ({target}). Hãy chép tệp thật vào thư mục",
@@ -145,6 +150,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file holds a control character {char}, which is not allowed. Delete it (often pasted "
         "from Word/Excel)",
     ),
+    "yaml-comment-in-text": (
+        "giá trị được đọc là '{kept}': phần '{comment}' sau nó là chú thích YAML và bị bỏ qua. Nếu nó "
+        'thuộc về văn bản, đặt cả giá trị trong dấu nháy kép "…"; nếu là chú thích, để hai dấu cách '
+        "trước #",
+        "the value reads '{kept}': the '{comment}' after it is a YAML comment and is dropped. If it "
+        'belongs to the text, put the whole value in double quotes "…"; if it is a comment, put two '
+        "spaces before the #",
+    ),
     "yaml-duplicate-key": (
         "khóa '{key}' lặp lại (đã có ở dòng {first_line}). Giữ một khóa: gộp hai giá trị hoặc xóa một",
         "the key '{key}' is repeated (already at line {first_line}). Keep one: merge the two values "
@@ -187,12 +200,15 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the required key '{key}' is missing. Add '{key}: …' to this entry",
     ),
     "expected-integer": (
-        "cần một số nguyên (không âm), nhưng thấy {found}. Viết số không có dấu nháy, ví dụ 12",
-        "expected a whole number, found {found}. Write the number without quotes, e.g. 12",
+        "cần một số nguyên (không âm), nhưng thấy {found}. Chỉ viết con số, ví dụ 12 (không dấu nháy, "
+        "không đơn vị hay chữ)",
+        "expected a whole number, found {found}. Write just the number, e.g. 12 (no quotes, units or words)",
     ),
     "expected-whole-number": (
-        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12",
-        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12",
+        "cần số nguyên, nhưng thấy số thập phân {value}. Số lượng phải là số nguyên, ví dụ 12; không "
+        "dùng dấu chấm ngăn cách hàng nghìn (viết 1200, không viết 1.200)",
+        "expected a whole number, found the decimal {value}. Counts are whole numbers, e.g. 12; no "
+        "thousands separator (write 1200, not 1.200 as in Vietnamese)",
     ),
     "expected-number": (
         "cần một số, nhưng thấy {found}",
@@ -525,6 +541,19 @@ def word(key: str, lang: str, *args: Any) -> str:
     return text.format(*args) if args else text
 
 
+def visible(text: str) -> str:
+    """``text`` with invisible characters shown as ``⟨U+00A0⟩``: a key that reads 'title' but holds
+    a non-breaking space (pasted from Word) must not look like 'title' in the message."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        f"⟨U+{ord(c):04X}⟩"
+        if c != " " and (unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cc", "Cf") or not c.isprintable())
+        else c
+        for c in text
+    )
+
+
 def describe_found(value: Any, lang: str) -> str:
     """How to name a value the user wrote, in a message."""
     if value is None:
@@ -542,7 +571,7 @@ def describe_found(value: Any, lang: str) -> str:
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "…"
-    return word("found_text", lang, f"'{text}'")
+    return word("found_text", lang, f"'{visible(text)}'")
 
 
 class Localised:
@@ -605,11 +634,14 @@ def show_value(value: Any) -> str:
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "…"
-    return f"'{text}'"
+    return f"'{visible(text)}'"
 
 
 def render_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {k: v.render(lang) if isinstance(v, Localised) else v for k, v in params.items()}
+    return {
+        k: v.render(lang) if isinstance(v, Localised) else visible(v) if isinstance(v, str) else v
+        for k, v in params.items()
+    }
 
 
 def problem_message(problem: Problem, lang: str) -> str:

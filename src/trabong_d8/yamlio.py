@@ -19,6 +19,7 @@ Nothing here raises on bad input: problems are returned with the value (see :mod
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from typing import Any
 import yaml
 
 from .document import Path_, YamlDocument, paused_gc
-from .problems import Location, Problem
+from .problems import Location, Problem, Severity
 
 __all__ = ["MAX_FILE_BYTES", "YamlDocument", "parse_text", "paused_gc", "read_yaml", "resolve_plain"]
 
@@ -47,6 +48,9 @@ MAX_PROBLEMS_PER_FILE = 100
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+#: What the YAML parser counts as a line break (so that its line numbers index these lines)
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BYTE_LINE_BREAK = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -72,9 +76,16 @@ def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
     return _strict_parse(text, doc)
 
 
+#: a plain value cut short by `` #`` after one space (warning ``yaml-comment-in-text``): the exact path
+#: looks at each such value; a text without the pattern has none
+_ONE_SPACE_COMMENT = re.compile(r"[^ \t\r\n] #")
+
+
 def _fast_parse(text: str, doc: YamlDocument) -> bool:
     """The fast path: True when ``text`` is clean and its value is now in ``doc``; False when it has
     anything to report, so that the exact path reads it again and says what."""
+    if _ONE_SPACE_COMMENT.search(text):
+        return False
     try:
         with paused_gc():
             value = _fast_build(text)
@@ -88,13 +99,16 @@ def _strict_parse(text: str, doc: YamlDocument) -> YamlDocument:
     """The exact path: builds the value with every position and finds every problem."""
     doc._positions, doc._key_positions = {}, {}
     try:
-        _Builder(doc).build(yaml.parse(text, Loader=_Parser))
+        _Builder(doc, text).build(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
         doc.value = None
         doc.problems.append(_syntax_problem(doc.path, exc, text))
     except yaml.reader.ReaderError as exc:
         doc.value = None
-        line, col = _line_col(text, exc.position)
+        index = exc.position
+        if _Parser.__name__.startswith("C"):  # libyaml counts UTF-8 bytes, Python's reader characters
+            index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
+        line, col = _line_col(text, index)
         doc.problems.append(
             Problem(
                 Location(doc.path, line, col),
@@ -117,7 +131,11 @@ def _read_text(path: Path, doc: YamlDocument) -> str | None:
         if path.is_dir():
             doc.problems.append(Problem(where, "file-is-directory"))
             return None
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever, a device never end
+            doc.problems.append(Problem(where, "file-not-regular"))
+            return None
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             doc.problems.append(Problem(where, "file-too-large", {"size": size, "limit": MAX_FILE_BYTES}))
             return None
@@ -174,10 +192,12 @@ def _looks_like_utf16(raw: bytes) -> bool:
 
 
 def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
+    """Line and column of byte ``offset``, counting lines as the parser and editors do (CR, LF or
+    CRLF; old Mac files end lines with CR alone)."""
+    breaks = list(_BYTE_LINE_BREAK.finditer(raw, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
+    return len(breaks) + 1, column
 
 
 def _encoding_problem(path: str, raw: bytes, offset: int, bom: int = 0) -> Problem:
@@ -195,8 +215,9 @@ def _binary_problem(path: str, raw: bytes, offset: int, bom: int) -> Problem:
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - line_start + 1
 
 
 # --- syntax errors -------------------------------------------------------------------------------
@@ -282,8 +303,26 @@ def _nfc(text: str) -> str:
 class _Builder:
     """Turns a stream of parser events into plain values, recording positions and problems."""
 
-    def __init__(self, doc: YamlDocument):
+    def __init__(self, doc: YamlDocument, text: str = ""):
         self.doc = doc
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def _cut_by_comment(self, event: Any) -> str | None:
+        """What follows a plain text value after one space and ``#``: YAML drops it as a comment.
+
+        ``title: Đợt #2`` reads as ``Đợt``. A comment after two spaces or more (the usual style,
+        ``kind: xa  # xã``) is taken as meant; after one space, it is more likely part of the text.
+        """
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        end = event.end_mark
+        if end.line >= len(self._lines):
+            return None
+        rest: str = self._lines[end.line][end.column :]
+        if rest.startswith(" #"):
+            return rest[1:]
+        return None
 
     def _problem(self, mark: Any, code: str, **params: Any) -> None:
         self.doc.problems.append(
@@ -382,6 +421,19 @@ class _Builder:
                 value: Any = event.value if event.style or tag is not None else resolve_plain(event.value)
                 if isinstance(value, str):
                     value = _nfc(value)
+                    if not event.style and value and (cut := self._cut_by_comment(event)) is not None:
+                        at = event.end_mark  # the "#", one space after the value
+                        self.doc.problems.append(
+                            Problem(
+                                Location(self.doc.path, at.line + 1, at.column + 2),
+                                "yaml-comment-in-text",
+                                {
+                                    "kept": value if len(value) <= 40 else "…" + value[-39:],
+                                    "comment": _nfc(cut),
+                                },
+                                Severity.WARNING,
+                            )
+                        )
             elif kind is yaml.AliasEvent:
                 self._problem(mark, "yaml-alias", name=event.anchor)
                 value = None
