@@ -337,6 +337,8 @@ def run() -> None:
         print(code, file=sys.stderr)
         code = 1
     status = code if isinstance(code, int) else 0 if code is None else 1
+    if not _KEEP:  # nothing loaded (help, schema, a misused option): the usual exit, atexit and all
+        sys.exit(status)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -76,15 +76,22 @@ def parse_text(text: str, doc: YamlDocument) -> YamlDocument:
     return _strict_parse(text, doc)
 
 
-#: a plain value cut short by `` #`` after one space (warning ``yaml-comment-in-text``): the exact path
-#: looks at each such value; a text without the pattern has none
-_ONE_SPACE_COMMENT = re.compile(r"[^ \t\r\n] #")
+def _one_space_comment(text: str) -> bool:
+    """True when something other than white space stands right before a `` #`` in ``text``: maybe
+    a plain value cut short by a comment (warning ``yaml-comment-in-text``), which the exact path
+    looks for value by value. A literal search: a regular expression here cost 0.5 s on 40 MiB."""
+    at = text.find(" #")
+    while at != -1:
+        if at > 0 and text[at - 1] not in " \t\r\n":
+            return True
+        at = text.find(" #", at + 2)
+    return False
 
 
 def _fast_parse(text: str, doc: YamlDocument) -> bool:
     """The fast path: True when ``text`` is clean and its value is now in ``doc``; False when it has
     anything to report, so that the exact path reads it again and says what."""
-    if _ONE_SPACE_COMMENT.search(text):
+    if _one_space_comment(text):
         return False
     try:
         with paused_gc():
