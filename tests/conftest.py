@@ -27,3 +27,10 @@ def check_golden(name: str, actual: str) -> None:
 @pytest.fixture
 def golden():  # type: ignore[no-untyped-def]
     return check_golden
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets an empty parse cache of its own, never the user's (see trabong_d8.cache)."""
+    monkeypatch.setenv("D8_CACHE_DIR", str(tmp_path_factory.mktemp("d8-cache")))
+    monkeypatch.delenv("D8_NO_CACHE", raising=False)

@@ -11,14 +11,15 @@ import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .document import YamlDocument
+from .kinds import CoreTargetId, Level
 from .messages import Suggestion, Word, show_value
-from .models import Commune, CoreTargetId, Level, Participants, Plan
 from .problems import Location, Problem, Severity
 from .progress import TargetKind, classify_target, elapsed_share, numeric_target, tally
-from .yamlio import YamlDocument
 
 if TYPE_CHECKING:
-    from .loader import Dataset
+    from .dataset import Dataset
+    from .models import Commune, Participants, Plan
 
 Path_ = tuple[str | int, ...]
 
@@ -59,30 +60,34 @@ def _item_paths(plan: Plan) -> Iterator[tuple[Path_, Any]]:
 def check_plan(plan: Plan, doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
     items: dict[str, Any] = {}
-    first_line: dict[str, int] = {}
+    # where each id was first seen, located only when it turns out to be needed (see yamlio)
+    first_path: dict[str, Path_] = {}
     for path, item in _item_paths(plan):
-        where = doc.locate((*path, "id"))
         if item.id in items:
+            first_line = doc.locate((*first_path[item.id], "id")).line
             problems.append(
-                Problem(where, "plan-duplicate-id", {"id": item.id, "first_line": first_line[item.id]})
+                Problem(
+                    doc.locate((*path, "id")), "plan-duplicate-id", {"id": item.id, "first_line": first_line}
+                )
             )
             continue
         items[item.id] = item
-        first_line[item.id] = where.line
+        first_path[item.id] = path
         for level in ("district", "commune"):
             text = getattr(item, level)
             if text is not None and classify_target(text) is None:
                 problems.append(_err(doc, (*path, level), "plan-target-wording", value=show_value(text)))
 
-    seen_core: dict[CoreTargetId, int] = {}
+    seen_core: dict[CoreTargetId, Path_] = {}
     for t, core in enumerate(plan.core_targets):
         path = ("core_targets", t)
         if core.id in seen_core:
+            first_line = doc.locate((*seen_core[core.id], "id")).line
             problems.append(
-                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value, first_line=seen_core[core.id])
+                _err(doc, (*path, "id"), "plan-duplicate-id", id=core.id.value, first_line=first_line)
             )
         else:
-            seen_core[core.id] = doc.locate((*path, "id")).line
+            seen_core[core.id] = path
         total = 0
         resolved = True
         for n, item_id in enumerate(core.counts_from):
@@ -121,8 +126,9 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     commune_ids: dict[str, str] = {}
     names: dict[str, str] = {}
-    entity_ids: dict[str, str] = {}
-    record_ids: dict[str, str] = {}
+    # where each id was first seen, located only for a duplicate (see yamlio)
+    entity_ids: dict[str, tuple[YamlDocument, Path_]] = {}
+    record_ids: dict[str, tuple[YamlDocument, Path_]] = {}
     pairs = list(zip(dataset.communes, dataset.commune_docs, strict=True))
 
     for commune, doc in pairs:
@@ -151,36 +157,23 @@ def check_communes(dataset: Dataset, today: dt.date) -> list[Problem]:
                 _warn(doc, ("id",), "commune-file-name", expected=f"{commune.id}.yaml", id=commune.id)
             )
         for e, entity in enumerate(commune.entities):
-            path: Path_ = ("entities", e)
-            where = str(doc.locate((*path, "id")))
+            path: Path_ = ("entities", e, "id")
             if entity.id in entity_ids:
                 problems.append(
-                    _err(
-                        doc,
-                        (*path, "id"),
-                        "duplicate-id",
-                        id=entity.id,
-                        other=entity_ids[entity.id],
-                    )
+                    _err(doc, path, "duplicate-id", id=entity.id, other=_where(entity_ids[entity.id]))
                 )
             else:
-                entity_ids[entity.id] = where
+                entity_ids[entity.id] = (doc, path)
         for r, record in enumerate(commune.records):
             if record.id is None:
                 continue
-            where = str(doc.locate(("records", r, "id")))
+            path = ("records", r, "id")
             if record.id in record_ids:
                 problems.append(
-                    _err(
-                        doc,
-                        ("records", r, "id"),
-                        "duplicate-id",
-                        id=record.id,
-                        other=record_ids[record.id],
-                    )
+                    _err(doc, path, "duplicate-id", id=record.id, other=_where(record_ids[record.id]))
                 )
             else:
-                record_ids[record.id] = where
+                record_ids[record.id] = (doc, path)
 
     # When a commune file could not be read, its entities and its share of the allocation are
     # unknown: checks that need every file would only report the same mistake again, wrongly.
@@ -232,6 +225,11 @@ def check_progress(dataset: Dataset, today: dt.date) -> list[Problem]:
     return problems
 
 
+def _where(first: tuple[YamlDocument, Path_]) -> str:
+    doc, path = first
+    return str(doc.locate(path))
+
+
 def _suggest(value: str, choices: list[str]) -> Suggestion:
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     return Suggestion(close[0] if close else None)
@@ -243,7 +241,7 @@ def _check_commune(
     plan: Plan,
     items: dict[str, Any],
     leaves: dict[str, Any],
-    entity_ids: dict[str, str],
+    entity_ids: dict[str, tuple[YamlDocument, Path_]],
     today: dt.date,
     complete: bool,
 ) -> list[Problem]:
@@ -280,10 +278,15 @@ def _check_commune(
             )
         return None
 
+    no_target: dict[tuple[str, Level], bool] = {}  # by item and level: worked out once, not per record
+
     def check_level(path: Path_, item: Any, level: Level) -> None:
         text = item.district if level is Level.district else item.commune
-        cell = classify_target(text) if text is not None else None
-        if cell is not None and cell.kind is TargetKind.none:
+        empty = no_target.get((item.id, level))
+        if empty is None:
+            cell = classify_target(text) if text is not None else None
+            empty = no_target[item.id, level] = cell is not None and cell.kind is TargetKind.none
+        if empty:
             problems.append(
                 _warn(
                     doc, path, "level-no-target", level=Word(f"level_{level.value}"), item=item.id, cell=text
@@ -360,6 +363,17 @@ _PARTS = (
 
 
 def _check_participants(doc: YamlDocument, path: Path_, people: Participants) -> list[Problem]:
+    total, women, men, children, girls = people.total, people.women, people.men, people.children, people.girls
+    minority = people.ethnic_minority
+    if not (  # the usual case, said at once: nothing exceeds its whole
+        (women is not None and women > total)
+        or (men is not None and men > total)
+        or (minority is not None and minority > total)
+        or (children is not None and children > total)
+        or (girls is not None and (girls > total or (children is not None and girls > children)))
+        or (women is not None and men is not None and women + men > total)
+    ):
+        return []
     problems = []
     for part, whole in _PARTS:
         value, whole_value = getattr(people, part), getattr(people, whole)

@@ -11,77 +11,29 @@ import datetime as dt
 import difflib
 import os
 import typing
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .dataset import COMMUNES_DIR, NARRATIVES_DIR, PLAN_FILE, YAML_SUFFIXES, Dataset, LoadResult
 from .messages import Found, Suggestion, Word, show_value
 from .models import ITEM_ID_PATTERN, SLUG_PATTERN, Commune, PeriodNarrative, Plan
 from .problems import Location, Problem
-from .yamlio import MAX_PROBLEMS_PER_FILE, YamlDocument, read_yaml, too_many_problems
+from .yamlio import MAX_PROBLEMS_PER_FILE, YamlDocument, paused_gc, read_yaml, too_many_problems
 
-PLAN_FILE = "plan_2024.yaml"
-COMMUNES_DIR = "communes"
-NARRATIVES_DIR = "narratives"
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass
-class Dataset:
-    """A whole data folder once it has loaded: the plan, the communes and where they came from."""
-
-    root: Path
-    plan: Plan
-    communes: list[Commune]
-    plan_doc: YamlDocument
-    commune_docs: list[YamlDocument]
-    #: False when some commune file could not be loaded (its problems are reported on their own)
-    complete: bool = True
-    #: what the coordinator wrote for each reporting period, by period id (``2024-Q3``)
-    narratives: dict[str, PeriodNarrative] = field(default_factory=dict)
-
-    def commune(self, key: str) -> Commune | None:
-        """Find a commune by id or by name (any case, with or without diacritics typed)."""
-        wanted = _fold(key)
-        for commune in self.communes:
-            if wanted in (_fold(commune.id), _fold(commune.name)):
-                return commune
-        return None
-
-    @property
-    def files(self) -> int:
-        return 1 + len(self.communes) + len(self.narratives)
-
-    @property
-    def record_count(self) -> int:
-        return sum(len(c.records) for c in self.communes)
-
-    @property
-    def entity_count(self) -> int:
-        return sum(len(c.entities) for c in self.communes)
-
-
-@dataclass
-class LoadResult:
-    dataset: Dataset | None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
+__all__ = [
+    "COMMUNES_DIR",
+    "NARRATIVES_DIR",
+    "PLAN_FILE",
+    "YAML_SUFFIXES",
+    "Dataset",
+    "LoadResult",
+    "display_path",
+    "load_dataset",
+    "validate_document",
+]
 
 
 def display_path(path: Path) -> str:
@@ -96,6 +48,11 @@ def display_path(path: Path) -> str:
 
 def load_dataset(root: Path, today: dt.date | None = None) -> LoadResult:
     """Read and check every file of a data folder; see the module docstring."""
+    with paused_gc():
+        return _load_dataset(root, today)
+
+
+def _load_dataset(root: Path, today: dt.date | None) -> LoadResult:
     from .checks import check_dataset  # cross-file checks need the models first
 
     problems: list[Problem] = []
@@ -228,7 +185,7 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
         )
         return None
     try:
-        return model.model_validate(doc.value)
+        validated = model.model_validate(doc.value)
     except ValidationError as exc:
         problems = translate_errors(exc.errors(), doc, model)
         if len(problems) > MAX_PROBLEMS_PER_FILE:
@@ -236,6 +193,8 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> ModelT | None:
             problems = [*problems[:MAX_PROBLEMS_PER_FILE], too_many_problems(doc.path, stop)]
         doc.problems.extend(problems)
         return None
+    doc.release()  # the model holds the data now; the raw tree would only double the memory
+    return validated
 
 
 def _clean_loc(loc: Iterable[Any], value: Any) -> tuple[str | int, ...]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,6 +22,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .kinds import CoreTargetId, EntityKind, Level, plan_items
+
+__all__ = ["CoreTargetId", "EntityKind", "Level"]  # defined without pydantic, see kinds
 
 SCHEMA_VERSION = 1
 
@@ -81,30 +84,6 @@ class Strict(BaseModel):
 
 
 # --- the plan ------------------------------------------------------------------------------------
-
-
-class CoreTargetId(str, Enum):
-    """The seven core targets of section II, with the ids fixed by the domain notes."""
-
-    livelihood_groups = "livelihood_groups"
-    policy_dialogues = "policy_dialogues"
-    change_leader_clubs = "change_leader_clubs"
-    trusted_addresses = "trusted_addresses"
-    safe_birth_outreach = "safe_birth_outreach"
-    gender_me_classes = "gender_me_classes"
-    mainstreaming_classes = "mainstreaming_classes"
-
-
-class Level(str, Enum):
-    district = "district"
-    commune = "commune"
-
-
-class EntityKind(str, Enum):
-    communication_team = "communication_team"
-    trusted_address = "trusted_address"
-    change_leader_club = "change_leader_club"
-    livelihood_group = "livelihood_group"
 
 
 class Label(Strict):
@@ -324,18 +303,7 @@ class Plan(Strict):
 
     def items(self) -> list[Item]:
         """Every item in table order, parents before their sub-items."""
-        found: list[Item] = []
-
-        def walk(items: list[Item]) -> None:
-            for item in items:
-                found.append(item)
-                walk(item.sub_items)
-
-        for content in self.activity_table.contents:
-            walk(content.items)
-            for activity in content.activities:
-                walk(activity.items)
-        return found
+        return plan_items(self)
 
     def leaf_items(self) -> list[Item]:
         return [item for item in self.items() if not item.sub_items]

@@ -30,8 +30,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from .models import Commune, CoreTarget, CoreTargetId, Item, Level, Pace, Plan
+from .kinds import CoreTargetId, Level
+
+if TYPE_CHECKING:  # a cached data set brings snapshots of these, and no pydantic (see cache)
+    from .models import Commune, CoreTarget, Item, Pace, Plan
 
 
 class TargetKind(str, Enum):

@@ -6,7 +6,7 @@ data; they never compute completion themselves.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,8 +15,10 @@ from rich.text import Text
 
 from .formatting import format_date, format_number
 from .messages import word
-from .models import Plan
 from .progress import Completion, Status, StatusReport, TargetKind, classify_target
+
+if TYPE_CHECKING:
+    from .models import Plan
 
 BAR_WIDTH = 8
 STATUS_STYLE = {
