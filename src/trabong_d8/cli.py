@@ -220,13 +220,14 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def _parse_as_of(value: str | None, lang: str) -> dt.date:
+def _parse_date(value: str | None, lang: str, option: str) -> dt.date:
+    """A YYYY-MM-DD option's date; today when it is not given."""
     if value is None:
         return today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(word("bad_date_option", lang), param_hint="--as-of") from None
+        raise typer.BadParameter(word("bad_date_option", lang), param_hint=option) from None
 
 
 @app.command()
@@ -249,7 +250,7 @@ def status(
 ) -> None:
     """Mức độ hoàn thành các chỉ tiêu / completion against the plan's targets."""
     lang = resolve_lang(language.value if language else None)
-    day = _parse_as_of(as_of, lang)
+    day = _parse_date(as_of, lang, "--as-of")
     dataset = _load_or_exit(data, lang, no_cache)
 
     chosen = None
@@ -364,13 +365,7 @@ def report(
     lang = resolve_lang(language.value if language else None)
     period = _period(quarter, half, year, lang)
     chosen = _report_format(fmt, output, lang)
-    if generated_on is None:
-        made_on = today()
-    else:
-        try:
-            made_on = dt.date.fromisoformat(generated_on)
-        except ValueError:
-            raise typer.BadParameter(word("bad_date_option", lang), param_hint="--generated-on") from None
+    made_on = _parse_date(generated_on, lang, "--generated-on")
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(word("templates_missing", lang, templates), param_hint="--templates")
 

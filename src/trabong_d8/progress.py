@@ -207,12 +207,12 @@ def _completion(
     **extra: object,
 ) -> Completion:
     # percent, remaining and status come from the exact figure; only what is shown is rounded
-    remaining = None if target is None else _tidy(round_half_up(max(target - achieved, 0.0)))
+    remaining = None if target is None else tidy(round_half_up(max(target - achieved, 0.0)))
     return Completion(
         id=id_,
         unit=unit,
         target=target,
-        achieved=_tidy(round_half_up(achieved)),
+        achieved=tidy(round_half_up(achieved)),
         percent=percent_of(achieved, target),
         remaining=remaining,
         status=pace_status(achieved, target, elapsed, pace),
@@ -220,7 +220,7 @@ def _completion(
     )
 
 
-def _tidy(value: float) -> float:
+def tidy(value: float) -> float:
     """12.0 → 12, so that counts stay whole numbers in JSON and tables."""
     return int(value) if float(value).is_integer() else value
 

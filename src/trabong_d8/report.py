@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .loader import NARRATIVES_DIR, Dataset, display_path
 from .models import Commune, Content, CoreTarget, Item, Level, Participants, PeriodNarrative, Plan
 from .periods import Period
-from .progress import Completion, StatusReport, compute_status, round_half_up
+from .progress import Completion, StatusReport, compute_status, round_half_up, tidy
 
 NARRATIVE_PARTS = ("summary", "difficulties", "causes", "next_steps", "proposals")
 BREAKDOWNS = ("total", "women", "men", "ethnic_minority", "children", "girls")
@@ -181,10 +181,6 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def _tidy(value: float) -> float:
-    return int(value) if float(value).is_integer() else value
-
-
 def build_report(dataset: Dataset, period: Period, provenance: Provenance) -> Report:
     """Everything the report shows for ``period`` (see the module docstring)."""
     plan, communes = dataset.plan, dataset.communes
@@ -216,8 +212,8 @@ def _target_line(ct: CoreTarget, before: Completion, now: Completion, elapsed: f
         in_period = float((now.numerator or 0) - (before.numerator or 0))
     else:
         in_period = now.achieved - before.achieved
-    expected = _tidy(round_half_up(elapsed * ct.target))
-    return TargetLine(ct, before, now, _tidy(in_period), expected)
+    expected = tidy(round_half_up(elapsed * ct.target))
+    return TargetLine(ct, before, now, tidy(in_period), expected)
 
 
 def _commune_rows(
@@ -289,14 +285,16 @@ def _entries_by_item(communes: Iterable[Commune], period: Period) -> dict[str, l
     return found
 
 
+def _leaves(items: list[Item]) -> list[Item]:
+    """The items that records stand on: each item, or its sub-items when it has them."""
+    return [leaf for item in items for leaf in (item.sub_items or [item])]
+
+
 def _contents(plan: Plan, communes: list[Commune], period: Period) -> list[ContentGroup]:
     by_item = _entries_by_item(communes, period)
 
     def groups(items: list[Item]) -> list[ItemGroup]:
-        leaves: list[Item] = []
-        for item in items:
-            leaves.extend(item.sub_items or [item])
-        return [ItemGroup(item, by_item[item.id]) for item in leaves if item.id in by_item]
+        return [ItemGroup(item, by_item[item.id]) for item in _leaves(items) if item.id in by_item]
 
     contents = []
     for content in plan.activity_table.contents:
@@ -314,15 +312,13 @@ def _contents(plan: Plan, communes: list[Commune], period: Period) -> list[Conte
 
 
 def _participants(plan: Plan, communes: list[Commune], period: Period) -> list[ParticipantRow]:
-    content_of: dict[str, Content] = {}
-    for content in plan.activity_table.contents:
-        for item in content.items:
-            for leaf in [item, *item.sub_items]:
-                content_of[leaf.id] = content
-        for activity in content.activities:
-            for item in activity.items:
-                for leaf in [item, *item.sub_items]:
-                    content_of[leaf.id] = content
+    # records stand on leaf items only (the checks refuse a parent item)
+    content_of = {
+        leaf.id: content
+        for content in plan.activity_table.contents
+        for items in (content.items, *(a.items for a in content.activities))
+        for leaf in _leaves(items)
+    }
     rows = {content.id: ParticipantRow(content) for content in plan.activity_table.contents}
     total = ParticipantRow(None)
     for commune in communes:
