@@ -15,7 +15,6 @@ from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
-
 from trabong_d8.models import Commune, Plan
 
 try:

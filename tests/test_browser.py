@@ -24,9 +24,8 @@ import pytest
 from typer.testing import CliRunner
 
 from trabong_d8.cli import app
-from trabong_d8.loader import load_dataset
 
-from .conftest import ROOT
+from .helpers import ROOT, load
 
 pytestmark = pytest.mark.browser
 
@@ -108,9 +107,9 @@ def _text(pdf: Path) -> str:
 def test_pdf_text_has_diacritics_and_every_core_target(printed: tuple[str, Path]) -> None:
     lang, pdf = printed
     text = _text(pdf)
-    plan = load_dataset(EXAMPLE).dataset
+    plan = load(EXAMPLE).dataset
     assert plan is not None
-    labels = [getattr(ct.label, lang) for ct in plan.plan.core_targets]
+    labels = [getattr(ct.label, lang) for ct in plan.plans[0].core_targets]
     assert len(labels) == 7
     for label in labels:
         assert label in text, label

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from trabong_d8 import cache
 from trabong_d8.cli import app
+from trabong_d8.yamlio import locate
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 EXAMPLE = ROOT / "examples" / "half-year-2024"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "D8_LANG": "", "D8_DATA": ""}
@@ -94,8 +95,8 @@ def test_a_hit_still_locates(data: Path) -> None:
     fresh = cache._load_fresh(data, DAY)
     assert fresh.dataset is not None
     path = ("records", 0, "id")
-    assert doc.locate(path) == fresh.dataset.commune_docs[0].locate(path)
-    assert doc.locate(path).line > 1
+    assert locate(doc, path) == locate(fresh.dataset.commune_docs[0], path)
+    assert locate(doc, path).line > 1
 
 
 def test_changed_time_or_size_is_a_miss(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:

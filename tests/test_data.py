@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
-from trabong_d8.loader import load_dataset
-
-from .conftest import ROOT
+from .helpers import ROOT, load
 
 DATA = ROOT / "data"
 EXAMPLE = ROOT / "examples" / "half-year-2024"
@@ -37,8 +36,10 @@ UNITS = {
 
 @pytest.fixture(scope="module", params=[DATA, EXAMPLE], ids=["data", "example"])
 def dataset(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    result = load_dataset(request.param)
-    assert result.dataset is not None and not result.problems, result.problems
+    result = load(request.param, dt.date(2024, 6, 30))  # the example's own day
+    assert result.dataset is not None and not result.errors, result.errors
+    # warned of only what the example leaves undone on purpose (no mainstreaming class yet)
+    assert [(p.code, p.params["id"]) for p in result.warnings] in ([], [("item-no-progress", "nd4.2")])
     return result.dataset
 
 
@@ -49,23 +50,24 @@ def test_the_sixteen_units_of_2024(dataset) -> None:  # type: ignore[no-untyped-
 
 def test_allocation_says_where_it_comes_from(dataset) -> None:  # type: ignore[no-untyped-def]
     for commune in dataset.communes:
-        allocation = commune.allocation
+        allocation = commune.allocation_for(2024)
+        assert allocation is not None
         assert allocation.source == "estimate"  # the official Appendix is not published
         assert allocation.note and "Phụ lục" in allocation.note
         assert allocation.safe_birth_target_group
-    assert sum(c.allocation.items.get("nd3.hd1.2", 0) for c in dataset.communes) == 19
+    assert sum(c.allocation_for(2024).items.get("nd3.hd1.2", 0) for c in dataset.communes) == 19
 
 
 def test_shipped_data_starts_with_no_achievements() -> None:
-    result = load_dataset(DATA)
+    result = load(DATA)
     assert result.dataset is not None
     assert all(not c.records and not c.entities for c in result.dataset.communes)
 
 
 def test_example_uses_the_same_plan_and_allocation() -> None:
     assert (EXAMPLE / "plan_2024.yaml").read_bytes() == (DATA / "plan_2024.yaml").read_bytes()
-    shipped = {c.id: c.allocation for c in load_dataset(DATA).dataset.communes}  # type: ignore[union-attr]
-    example = {c.id: c.allocation for c in load_dataset(EXAMPLE).dataset.communes}  # type: ignore[union-attr]
+    shipped = {c.id: c.allocations for c in load(DATA).dataset.communes}  # type: ignore[union-attr]
+    example = {c.id: c.allocations for c in load(EXAMPLE).dataset.communes}  # type: ignore[union-attr]
     assert shipped == example
 
 
@@ -94,7 +96,7 @@ def test_dangling_and_looping_symlinks_are_located(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, data)
     (data / "communes" / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (data / "communes" / "loop.yaml").symlink_to("loop.yaml")
-    problems = load_dataset(data).problems
+    problems = load(data).problems
     assert [(p.code, Path(p.location.path).name) for p in problems] == [
         ("file-unreadable", "gone.yaml"),
         ("file-unreadable", "loop.yaml"),

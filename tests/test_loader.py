@@ -11,7 +11,7 @@ column, in order), the exit code of ``d8 validate`` (and of ``--strict``), the e
 piece of the message in Vietnamese (the default) and in English (``--lang en``).
 
 The cross-file checks (ids, references, allocation, warnings, the plan's own sums) are in
-``test_checks.py``, which reuses the helpers below.
+``test_checks.py``; both use the helpers of ``helpers.py``.
 """
 
 from __future__ import annotations
@@ -23,197 +23,32 @@ import string
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from trabong_d8.cli import app
-from trabong_d8.loader import load_dataset
-from trabong_d8.messages import PROBLEMS, problem_message, word
-from trabong_d8.problems import Problem, Severity
-from trabong_d8.yamlio import MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE
+from trabong_d8 import lang_en, lang_vi
+from trabong_d8.messages import problem_message
+from trabong_d8.yamlfile import MAX_FILE_BYTES
+from trabong_d8.yamlio import MAX_PROBLEMS_PER_FILE
 
-ROOT = Path(__file__).resolve().parents[1]
-VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
-
-# Paths as the loader shows them: relative to the current folder, which every case sets to
-# tmp_path, with the data folder at tmp_path/data.
-PLAN = "data/plan_2024.yaml"
-BUI = "data/communes/tra-bui.yaml"
-SON = "data/communes/tra-son.yaml"
-XUAN = "data/communes/tra-xuan.yaml"
-
-#: Codes that are warnings (exit 0 unless --strict); every other code is an error.
-WARNING_CODES = frozenset(
-    {
-        "level-no-target",
-        "record-on-entity-item",
-        "safe-birth-over",
-        "allocation-no-denominator",
-        "commune-file-name",
-        "date-in-future",
-        "item-no-progress",
-        "yaml-comment-in-text",
-    }
+from .helpers import (
+    PLAN,
+    ROOT,
+    VALID,
+    XUAN,
+    XUAN_HEAD,
+    Case,
+    Expected,
+    build,
+    case_by_id,
+    check_case,
+    found,
+    load,
+    numbered,
+    validate,
+    xuan,
 )
-
-Expected = tuple[str, str, int, int]  # (code, path, line, column); line 0 = the whole file
-
-_runner = CliRunner()
-_ENV = {"D8_LANG": "", "D8_DATA": "", "NO_COLOR": "1", "COLUMNS": "200"}
-
-
-# --- building cases ------------------------------------------------------------------------------
-
-_GUTTER = re.compile(r" *(\d+)\|(?: (.*))?\Z")
-
-
-def numbered(text: str, start: int = 1) -> str:
-    """The file text written with a ``N| `` gutter, without it; the gutter must count from start."""
-    lines = []
-    for n, line in enumerate(text.strip("\n").split("\n"), start):
-        match = _GUTTER.match(line)
-        assert match, f"no gutter on {line!r}"
-        assert int(match[1]) == n, f"gutter says {match[1]}, the line is {n}: {line!r}"
-        lines.append(match[2] or "")
-    return "\n".join(lines) + "\n"
-
-
-# The first ten lines of fixtures/valid/communes/tra-xuan.yaml (test_xuan_head_is_the_fixtures
-# keeps them equal). Trà Xuân is allocated no dialogues, so a case that breaks this file does not
-# change the allocation sum: a broken file that is allocated some would also bring a false
-# allocation-sum (see the case a-broken-file-does-not-also-break-the-sum in test_checks.py).
-XUAN_HEAD = numbered("""
- 1| schema_version: 1
- 2| id: tra-xuan
- 3| name: Trà Xuân
- 4| kind: thi_tran
- 5| code: null
- 6| allocation:
- 7|   source: estimate
- 8|   items:
- 9|     nd3.hd1.2: 0
-10|   safe_birth_target_group: 80
-""")
-
-
-def xuan(body: str) -> dict[str, str | bytes | None]:
-    """tra-xuan.yaml as its first ten lines and ``body``, whose gutter goes on from 11."""
-    return {XUAN: XUAN_HEAD + numbered(body, start=11)}
-
-
-def plan_with(line: int, old: str, new: str) -> dict[str, str | bytes | None]:
-    """The valid plan with line ``line`` (which must read ``old``) replaced by ``new``."""
-    lines = (VALID / "plan_2024.yaml").read_text(encoding="utf-8").split("\n")
-    assert lines[line - 1] == old, f"plan line {line} is {lines[line - 1]!r}"
-    lines[line - 1] = new
-    return {PLAN: "\n".join(lines)}
-
-
-@dataclass
-class Case:
-    """One kind of mistake: the files to change, what must be found, and a word of each message."""
-
-    #: path as shown (``data/…``) → new text, or bytes, or None to delete the file
-    files: dict[str, str | bytes | None]
-    expected: list[Expected]
-    en: str  # a distinctive piece of the English output
-    vi: str  # a distinctive piece of the Vietnamese (default) output
-    setup: Callable[[Path], None] | None = None  # any other change, given the data folder
-
-
-def case_by_id(cases: list[Any], case_id: str) -> Case:
-    """The Case of a ``pytest.param`` in a catalogue, by its id."""
-    [case] = [param.values[0] for param in cases if param.id == case_id]
-    assert isinstance(case, Case)
-    return case
-
-
-def build(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Copy the valid folder to tmp_path/data, apply the case, chdir to tmp_path; the data folder."""
-    data = tmp_path / "data"
-    shutil.copytree(VALID, data, symlinks=True)
-    for shown, content in case.files.items():
-        path = tmp_path / shown
-        if content is None:
-            path.unlink()
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="\n")
-    if case.setup is not None:
-        case.setup(data)
-    monkeypatch.chdir(tmp_path)
-    return data
-
-
-def found(problems: list[Problem]) -> list[Expected]:
-    return [(p.code, p.location.path, p.location.line, p.location.column) for p in problems]
-
-
-def validate(folder: Path, *args: str) -> Result:
-    result = _runner.invoke(app, ["validate", "--data", str(folder), *args], env=_ENV)
-    assert "Traceback" not in result.output
-    # a fault inside the command would surface here (CliRunner turns it into exit code 1)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-_PREFIX = re.compile(r"(\S+): (error|warning)\[([a-z0-9-]+)\]: ")
-
-
-def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
-    data = build(case, tmp_path, monkeypatch)
-
-    problems = load_dataset(data).problems
-    assert found(problems) == case.expected
-    for problem in problems:
-        assert problem.code in PROBLEMS, problem.code
-        expected_severity = Severity.WARNING if problem.code in WARNING_CODES else Severity.ERROR
-        assert problem.severity is expected_severity, problem.code
-
-    # the output's problem lines, exactly and in order: errors, then warnings under their heading
-    prefixes = []
-    in_output_order = sorted(case.expected, key=lambda e: e[0] in WARNING_CODES)  # stable
-    for code, path, line, column in in_output_order:
-        severity = "warning" if code in WARNING_CODES else "error"
-        where = f"{path}:{line}:{column}" if line else path
-        prefixes.append(f"{where}: {severity}[{code}]: ")
-    errors = any(code not in WARNING_CODES for code, *_ in case.expected)
-
-    vi = validate(data)
-    assert vi.exit_code == (1 if errors else 0), vi.output
-    assert [m[0] for line in vi.output.splitlines() if (m := _PREFIX.match(line))] == prefixes
-    assert case.vi in vi.output
-
-    en = validate(data, "--lang", "en")
-    assert en.exit_code == vi.exit_code
-    assert [m[0] for line in en.output.splitlines() if (m := _PREFIX.match(line))] == prefixes
-    assert case.en in en.output
-    assert case.en not in vi.output
-    assert case.vi not in en.output
-    warnings = any(code in WARNING_CODES for code, *_ in case.expected)
-    for result, lang in ((vi, "vi"), (en, "en")):
-        lines = result.output.splitlines()
-        heading = word("warnings_heading", lang)
-        assert (heading in lines) == warnings
-        if warnings:  # the heading stands right before the first warning
-            first = next(i for i, text in enumerate(lines) if ": warning[" in text)
-            assert lines[first - 1] == heading
-            assert all(": error[" not in text for text in lines[first:])
-
-    if case.expected and not errors:
-        strict = validate(data, "--strict")
-        assert strict.exit_code == 1
-        assert word("warnings_heading_strict", "vi") in strict.output.splitlines()
-
-    # a case must never run anything (the python/object tag case would create this file)
-    assert not list(tmp_path.rglob("PWNED"))
-    return problems
-
 
 # --- the valid folder ----------------------------------------------------------------------------
 
@@ -228,12 +63,12 @@ def test_xuan_head_is_the_fixtures() -> None:
 
 
 def test_valid_folder_has_no_problems(monkeypatch: pytest.MonkeyPatch) -> None:
-    result = load_dataset(VALID)
+    result = load(VALID)
     assert result.problems == []
     assert result.dataset is not None
     communes = result.dataset.communes
     assert [c.id for c in communes] == ["tra-bui", "tra-son", "tra-xuan"]
-    assert sum(c.allocation.items["nd3.hd1.2"] for c in communes) == 19  # the plan's commune target
+    assert sum(c.allocation_for(2024).items["nd3.hd1.2"] for c in communes) == 19  # the plan's commune target
     club = communes[0].entities[0]
     assert (club.id, club.kind.value, club.item) == ("clb-tra-bui", "change_leader_club", "nd3.hd2.2")
     assert any(r.entity == "clb-tra-bui" for r in communes[0].records)
@@ -356,7 +191,8 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
-            {XUAN: numbered("""
+            {
+                XUAN: numbered("""
  1| schema_version: 1
  2| id: tra-xuan
  3| name: Trà Xuân
@@ -368,7 +204,8 @@ LOADER_CASES = [
  9|   items:
 10|     nd3.hd1.2: 0
 11|   safe_birth_target_group: 80
-""")},
+""")
+            },
             [("expected-boolean", XUAN, 6, 23)],
             en="yes/no are not accepted",
             vi="Không dùng yes/no",
@@ -441,7 +278,8 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
-            {XUAN: numbered("""
+            {
+                XUAN: numbered("""
  1| schema_version: 1
  2| id: tra-xuan
  3| name: Trà Xuân
@@ -452,7 +290,8 @@ LOADER_CASES = [
  8|   items:
  9|     nd3.hd1.2: 0
 10|   safe_birth_target_group: 80
-""")},
+""")
+            },
             [("unexpected-value", XUAN, 4, 7)],
             en="Choose one of: 'thi_tran', 'xa'",
             vi="Chọn một trong: 'thi_tran', 'xa'",
@@ -492,7 +331,8 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
-            {XUAN: numbered("""
+            {
+                XUAN: numbered("""
  1| schema_version: 1
  2| id: tra-xuan
  3| name: Trà Xuân
@@ -503,7 +343,8 @@ LOADER_CASES = [
  8|   items:
  9|     nd3.hd1.2: 0
 10|   safe_birth_target_group: 80
-""")},
+""")
+            },
             [("bad-code", XUAN, 5, 7)],
             en="the code must be digits",
             vi="mã đơn vị phải gồm chữ số",
@@ -513,7 +354,8 @@ LOADER_CASES = [
     # --- ids ---
     pytest.param(
         Case(
-            {XUAN: numbered("""
+            {
+                XUAN: numbered("""
  1| schema_version: 1
  2| id: Trà Bùi
  3| name: Trà Xuân
@@ -524,7 +366,8 @@ LOADER_CASES = [
  8|   items:
  9|     nd3.hd1.2: 0
 10|   safe_birth_target_group: 80
-""")},
+""")
+            },
             [("bad-id", XUAN, 2, 5)],
             en="use lower-case ASCII letters, digits and hyphens, e.g. tra-bui",
             vi="chỉ dùng chữ thường không dấu",
@@ -681,10 +524,12 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
-            {XUAN: numbered("""
+            {
+                XUAN: numbered("""
  1| - id: tra-xuan
  2| - name: Trà Xuân
-""")},
+""")
+            },
             [("file-not-mapping", XUAN, 1, 1)],
             en="the file must be a mapping of keys to values",
             vi="tệp phải là một bảng khóa: giá trị",
@@ -693,10 +538,16 @@ LOADER_CASES = [
     ),
     pytest.param(
         Case(
-            {XUAN: XUAN_HEAD + numbered("""
+            {
+                XUAN: XUAN_HEAD
+                + numbered(
+                    """
 11| ---
 12| id: tra-xuan-2
-""", start=11)},
+""",
+                    start=11,
+                )
+            },
             [("yaml-multiple-documents", XUAN, 11, 1)],
             en="the file holds more than one YAML document",
             vi="tệp có nhiều hơn một tài liệu YAML",
@@ -787,11 +638,20 @@ LOADER_CASES = [
     pytest.param(
         Case(
             {PLAN: None},
-            [("file-missing", PLAN, 0, 0)],
-            en="the file does not exist. It is required",
-            vi="không tìm thấy tệp. Tệp này phải có",
+            [("plan-missing", "data", 0, 0)],
+            en="there is no plan file in the data folder. Each plan year is a file plan_YEAR.yaml",
+            vi="không có tệp kế hoạch trong thư mục dữ liệu. Mỗi năm kế hoạch là một tệp plan_NĂM.yaml",
         ),
         id="plan-missing",
+    ),
+    pytest.param(
+        Case(
+            {"data/plan_next.yaml": "schema_version: 1\n"},
+            [("plan-file-name", "data/plan_next.yaml", 0, 0)],
+            en="the plan file name 'plan_next.yaml' holds no year. Name it plan_YEAR.yaml",
+            vi="tên tệp kế hoạch 'plan_next.yaml' không có năm. Đặt tên plan_NĂM.yaml",
+        ),
+        id="plan-file-name",
     ),
     # --- issue 4: the hostile-input catalogue, completed ---
     pytest.param(
@@ -851,9 +711,9 @@ LOADER_CASES = [
 15|     title: true
 """),
             [("expected-text", XUAN, 15, 12)],
-            en='expected text, found the boolean true. Put the value in double quotes to keep it as '
+            en="expected text, found the boolean true. Put the value in double quotes to keep it as "
             'written, e.g. "true"',
-            vi='cần văn bản, nhưng thấy giá trị đúng/sai true',
+            vi="cần văn bản, nhưng thấy giá trị đúng/sai true",
         ),
         id="boolean-for-text",
     ),
@@ -1130,13 +990,11 @@ def test_loader_catalogue(case: Case, tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 @pytest.mark.parametrize(("written", "loaded"), [("074", "074"), ("21115", "21115")])
-def test_codes_stay_text(
-    written: str, loaded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_codes_stay_text(written: str, loaded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = XUAN_HEAD.replace("code: null\n", f"code: {written}\n")
     case = Case({XUAN: text}, [], en="Data is valid", vi="Dữ liệu hợp lệ")
     build(case, tmp_path, monkeypatch)
-    result = load_dataset(tmp_path / "data")
+    result = load(tmp_path / "data")
     assert result.problems == []
     assert result.dataset is not None
     assert result.dataset.commune("tra-xuan").code == loaded  # type: ignore[union-attr]
@@ -1146,16 +1004,14 @@ def test_codes_stay_text(
 def test_missing_colon_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = case_by_id(LOADER_CASES, "missing-colon")
     data = build(case, tmp_path, monkeypatch)
-    assert [p.code for p in load_dataset(data).problems] == ["yaml-missing-colon"]
+    assert [p.code for p in load(data).problems] == ["yaml-missing-colon"]
     assert validate(data).exit_code == 1
 
 
-def test_missing_communes_folder_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_communes_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = case_by_id(LOADER_CASES, "communes-missing")
     data = build(case, tmp_path, monkeypatch)
-    assert found(load_dataset(data).problems)[0] == ("communes-missing", "data/communes", 0, 0)
+    assert found(load(data).problems)[0] == ("communes-missing", "data/communes", 0, 0)
     result = validate(data)
     assert result.exit_code == 1
     assert "data/communes: error[communes-missing]: " in result.output
@@ -1164,7 +1020,7 @@ def test_missing_communes_folder_is_refused(
 def test_top_level_list_is_named_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = case_by_id(LOADER_CASES, "list-at-top-level")
     data = build(case, tmp_path, monkeypatch)
-    [problem] = load_dataset(data).problems
+    [problem] = load(data).problems
     assert problem_message(problem, "en").endswith("but a list was found")
     assert problem_message(problem, "vi").endswith("nhưng tìm thấy một danh sách")
 
@@ -1173,9 +1029,9 @@ def test_top_level_list_is_named_in_words(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_every_code_has_both_texts() -> None:
-    for code, texts in PROBLEMS.items():
+    for code in lang_vi.MESSAGES | lang_en.MESSAGES:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
-        assert len(texts) == 2 and all(t.strip() for t in texts), code
+        assert lang_vi.MESSAGES[code].strip() and lang_en.MESSAGES[code].strip(), code
 
 
 def _fields(template: str) -> set[str]:
@@ -1183,8 +1039,8 @@ def _fields(template: str) -> set[str]:
 
 
 def test_every_template_formats() -> None:
-    for code, (vi, en) in PROBLEMS.items():
-        assert _fields(vi) == _fields(en), code  # raises ValueError on a bare '{'
+    for code, vi in lang_vi.MESSAGES.items():
+        assert _fields(vi) == _fields(lang_en.MESSAGES[code]), code  # raises ValueError on a bare '{'
 
 
 # --- what must be kept exactly as typed (valid, never converted) ---------------------------------
@@ -1199,7 +1055,7 @@ def test_text_values_are_kept_as_typed(typed: str, tmp_path: Path, monkeypatch: 
     body = "records:\n  - date: 2024-03-08\n    item: nd3.hd1.6\n    organiser: commune\n"
     body += f"    title: {typed}\n    village: {typed}\n"
     data = build(Case({XUAN: XUAN_HEAD + body}, [], en="", vi=""), tmp_path, monkeypatch)
-    result = load_dataset(data)
+    result = load(data)
     assert result.problems == []
     assert result.dataset is not None
     [record] = result.dataset.commune("tra-xuan").records  # type: ignore[union-attr]
@@ -1217,7 +1073,7 @@ def test_bom_files_are_accepted(
 ) -> None:
     text = (VALID / "communes" / "tra-xuan.yaml").read_text(encoding="utf-8")
     data = build(Case({XUAN: encode(text)}, [], en="", vi=""), tmp_path, monkeypatch)
-    result = load_dataset(data)
+    result = load(data)
     assert result.problems == []
     assert result.dataset is not None
     commune = result.dataset.commune("tra-xuan")
@@ -1227,7 +1083,7 @@ def test_bom_files_are_accepted(
     # the UTF-8 BOM is not counted as a column: problems still point at the right place
     broken = encode(text.replace("kind: thi_tran", "kind: [thi_tran"))
     (data / "communes" / "tra-xuan.yaml").write_bytes(broken)
-    [problem] = load_dataset(data).problems
+    [problem] = load(data).problems
     assert problem.location.line == 5
 
 
@@ -1239,7 +1095,7 @@ def test_nfd_names_are_read_as_nfc(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         f"    title: {unicodedata.normalize('NFD', 'Truyền thông')}\n"
     )
     data = build(Case({XUAN: text}, [], en="", vi=""), tmp_path, monkeypatch)
-    result = load_dataset(data)
+    result = load(data)
     assert result.problems == [] and result.dataset is not None
     commune = result.dataset.commune("Trà Xuân")  # typed composed, found
     assert commune is not None and commune.name == "Trà Xuân"
@@ -1254,7 +1110,7 @@ def test_nfd_and_nfc_ids_get_the_same_answer(tmp_path: Path, monkeypatch: pytest
     for form in ("NFC", "NFD"):
         text = XUAN_HEAD.replace("id: tra-xuan", f"id: {unicodedata.normalize(form, 'trà-xuân')}")
         data = build(Case({XUAN: text}, [], en="", vi=""), tmp_path / form, monkeypatch)
-        assert found(load_dataset(data).problems) == [("bad-id", XUAN, 2, 5)]
+        assert found(load(data).problems) == [("bad-id", XUAN, 2, 5)]
         outputs.append(validate(data, "--lang", "en").output)
     assert outputs[0] == outputs[1]
     assert "the id 'trà-xuân' is not well formed" in outputs[0]
@@ -1292,7 +1148,7 @@ def test_many_shape_problems_stop_at_the_limit(tmp_path: Path, monkeypatch: pyte
     record = "  - {date: 2024-02-30, item: nd3.hd1.6, organiser: commune, title: x}\n"
     text = XUAN_HEAD + "records:\n" + record * (MAX_PROBLEMS_PER_FILE + 20)
     data = build(Case({XUAN: text}, [], en="", vi=""), tmp_path, monkeypatch)
-    problems = load_dataset(data).problems
+    problems = load(data).problems
     assert [p.code for p in problems] == ["impossible-date"] * MAX_PROBLEMS_PER_FILE + ["too-many-problems"]
     assert problems[-1].location.line == 12 + MAX_PROBLEMS_PER_FILE  # the first record not listed
     result = validate(data, "--lang", "en")

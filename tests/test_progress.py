@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from trabong_d8.loader import validate_document
-from trabong_d8.models import Commune, Pace, Plan
+from trabong_d8.commune import Commune
+from trabong_d8.plan import Pace, Plan
+from trabong_d8.planindex import PlanIndex, build_index
 from trabong_d8.progress import (
     Status,
-    TargetKind,
-    classify_target,
     compute_status,
     elapsed_share,
     pace_status,
@@ -21,45 +19,21 @@ from trabong_d8.progress import (
     round_half_up,
     tally,
 )
+from trabong_d8.validation import adapter, validate_document
 from trabong_d8.yamlio import read_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from .helpers import ROOT
+
 PACE = Pace(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), on_track=0.9, at_risk=0.5)
 JUNE_30 = dt.date(2024, 6, 30)
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
+def plan() -> PlanIndex:
     doc = read_yaml(ROOT / "data" / "plan_2024.yaml")
     loaded = validate_document(doc, Plan)
     assert loaded is not None, doc.problems
-    return loaded
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "value"),
-    [
-        ("02", TargetKind.number, 2),
-        ("19", TargetKind.number, 19),
-        ("0", TargetKind.none, 0),
-        ("Huyện", TargetKind.responsibility, None),
-        ("xã", TargetKind.responsibility, None),
-        ("Xã", TargetKind.responsibility, None),
-        ("Địa phương thực hiện", TargetKind.responsibility, None),
-        ("Tại địa phương", TargetKind.responsibility, None),
-        ("Tùy tình hình thực tế tại địa phương", TargetKind.discretionary, None),
-        ("Tùy vào tình hình thực tế tại địa phương", TargetKind.discretionary, None),
-    ],
-)
-def test_classify_target(text: str, kind: TargetKind, value: int | None) -> None:
-    cell = classify_target(text)
-    assert cell is not None
-    assert (cell.kind, cell.value, cell.text) == (kind, value, text)
-
-
-def test_unknown_wording_is_not_guessed() -> None:
-    assert classify_target("hai lớp") is None
-    assert classify_target("２") is None  # a full-width digit is not a plan number
+    return build_index(loaded)
 
 
 def test_elapsed_share_counts_both_ends_of_a_leap_year() -> None:
@@ -109,17 +83,19 @@ def test_thresholds_come_from_the_plan_file() -> None:
 
 
 def commune(cid: str, dialogues: int, group: int | None, **lists: Any) -> Commune:
-    return Commune.model_validate(
+    return adapter(Commune).validate_python(
         {
             "schema_version": 1,
             "id": cid,
             "name": cid.upper(),
             "kind": "xa",
             "code": None,
-            "allocation": {
-                "source": "estimate",
-                "items": {"nd3.hd1.2": dialogues},
-                "safe_birth_target_group": group,
+            "allocations": {
+                "2024": {
+                    "source": "estimate",
+                    "items": {"nd3.hd1.2": dialogues},
+                    "safe_birth_target_group": group,
+                }
             },
             **lists,
         }
@@ -152,8 +128,7 @@ def two_communes() -> list[Commune]:
                 "item": "nd3.hd2.2",
                 "name": "CLB 1",
                 "village": "THCS A",
-                "date": "2024-04-01",
-                "action": "founded",
+                "events": [{"date": "2024-04-01", "action": "founded"}],
                 "organiser": "district",
                 "members": {"total": 25, "girls": 14, "children": 25},
             },
@@ -163,8 +138,7 @@ def two_communes() -> list[Commune]:
                 "item": "nd2.hd3.1",
                 "name": "ĐCTC 1",
                 "village": "Thôn 1",
-                "date": "2024-08-01",
-                "action": "founded",
+                "events": [{"date": "2024-08-01", "action": "founded"}],
                 "organiser": "district",
                 "members": {"total": 5},
             },
@@ -182,8 +156,7 @@ def two_communes() -> list[Commune]:
                 "item": "nd3.hd2.2",
                 "name": "CLB 2",
                 "village": "THCS B",
-                "date": "2024-06-30",
-                "action": "founded",
+                "events": [{"date": "2024-06-30", "action": "founded"}],
                 "organiser": "district",
                 "members": {"total": 20},
             },
@@ -196,7 +169,7 @@ def by_id(rows: list[Any]) -> dict[str, Any]:
     return {row.id: row for row in rows}
 
 
-def test_tally_counts_entities_once_and_skips_later_dates(plan: Plan, two_communes: list) -> None:
+def test_tally_counts_entities_once_and_skips_later_dates(plan: PlanIndex, two_communes: list) -> None:
     counts = tally(plan, two_communes, JUNE_30)
     assert counts.achieved("nd3.hd1.2") == 3  # 2 commune + 1 district; the July one not yet
     assert counts.achieved("nd3.hd2.2") == 2  # club-1 (+ a record about it) and club-2 on 30/6
@@ -206,7 +179,7 @@ def test_tally_counts_entities_once_and_skips_later_dates(plan: Plan, two_commun
     assert (report.records, report.entities) == (7, 2)
 
 
-def test_district_status_by_hand(plan: Plan, two_communes: list) -> None:
+def test_district_status_by_hand(plan: PlanIndex, two_communes: list) -> None:
     report = compute_status(plan, two_communes, JUNE_30)
     rows = by_id(report.targets)
     # elapsed 182/366 = 0.4973: on track from 0.4475, behind from 0.2486
@@ -242,7 +215,7 @@ def test_district_status_by_hand(plan: Plan, two_communes: list) -> None:
     )
 
 
-def test_commune_status_by_hand(plan: Plan, two_communes: list) -> None:
+def test_commune_status_by_hand(plan: PlanIndex, two_communes: list) -> None:
     report = compute_status(plan, two_communes, JUNE_30, commune="a")
     rows = by_id(report.targets)
     # commune a was allocated 2 dialogues and held 2 (its district-held one is not its own target)
@@ -263,7 +236,7 @@ def test_commune_status_by_hand(plan: Plan, two_communes: list) -> None:
     assert report.records == 6  # the July record is not yet counted
 
 
-def test_item_rows_by_level(plan: Plan, two_communes: list) -> None:
+def test_item_rows_by_level(plan: PlanIndex, two_communes: list) -> None:
     report = compute_status(plan, two_communes, JUNE_30)
     rows = {(r.id, r.level): r for r in report.items}
     district = rows[("nd3.hd1.2", "district")]
@@ -292,7 +265,7 @@ def test_item_rows_by_level(plan: Plan, two_communes: list) -> None:
     )
 
 
-def test_no_denominator_means_no_percentage(plan: Plan) -> None:
+def test_no_denominator_means_no_percentage(plan: PlanIndex) -> None:
     lonely = commune(
         "c", 19, None, records=[rec("2024-04-01", "nd1.hd4.3", "commune", safe_birth_reached=10)]
     )
@@ -300,12 +273,12 @@ def test_no_denominator_means_no_percentage(plan: Plan) -> None:
     assert (s.target, s.percent, s.status, s.numerator, s.denominator) == (None, None, None, 0, 0)
 
 
-def test_status_is_pure(plan: Plan, two_communes: list) -> None:
+def test_status_is_pure(plan: PlanIndex, two_communes: list) -> None:
     first = compute_status(plan, two_communes, JUNE_30)
     second = compute_status(plan, two_communes, JUNE_30)
     assert first == second
 
 
-def test_unknown_commune_is_refused(plan: Plan, two_communes: list) -> None:
+def test_unknown_commune_is_refused(plan: PlanIndex, two_communes: list) -> None:
     with pytest.raises(ValueError, match="no commune with id 'zz'"):
         compute_status(plan, two_communes, JUNE_30, commune="zz")

@@ -18,12 +18,12 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from trabong_d8.cli import app
-from trabong_d8.loader import load_dataset
 from trabong_d8.periods import Period, PeriodKind, parse_period, period_from_id
+from trabong_d8.provenance import Provenance
 from trabong_d8.render import md_escape, render_report
-from trabong_d8.report import Provenance, build_report
+from trabong_d8.report import build_report
 
-from .conftest import ROOT, check_golden
+from .helpers import ROOT, check_golden, load
 
 EXAMPLE = ROOT / "examples" / "half-year-2024"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "D8_LANG": "", "D8_DATA": ""}
@@ -114,11 +114,13 @@ def test_narrative_file_names_must_be_canonical_period_ids() -> None:
 
 
 def _report(data: Path, period_id: str, made_on: str = MADE_ON):  # type: ignore[no-untyped-def]
-    result = load_dataset(data)
+    result = load(data)
     assert result.dataset is not None, [p.code for p in result.problems]
     period = period_from_id(period_id)
     assert period is not None
-    return build_report(result.dataset, period, Provenance(dt.date.fromisoformat(made_on)))
+    plan = result.dataset.plan(period.year)
+    assert plan is not None
+    return build_report(result.dataset, plan, period, Provenance(generated_on=dt.date.fromisoformat(made_on)))
 
 
 @pytest.mark.parametrize(
@@ -127,7 +129,7 @@ def _report(data: Path, period_id: str, made_on: str = MADE_ON):  # type: ignore
 )
 def test_cumulative_figures_equal_status_json(data: Path, period_id: str, end: str) -> None:
     add_record(data, "tra-bui", Q3_RECORDS)
-    status = json.loads(run("status", "--as-of", end, "--json").output)
+    status = json.loads(run("status", "--as-of", end, "--json").stdout)
     report = _report(data, period_id)
     for line, expected in zip(report.targets, status["targets"], strict=True):
         now = line.now
@@ -147,12 +149,12 @@ def test_cumulative_figures_equal_status_json(data: Path, period_id: str, end: s
 
 def test_done_in_the_period_by_hand(data: Path) -> None:
     # Q2 (the example): everything counted by 30/6 happened from April on, but nothing in Q1
-    q2 = {t.target.id.value: t for t in _report(data, "2024-Q2").targets}
+    q2 = {t.target.id: t for t in _report(data, "2024-Q2").targets}
     assert (q2["policy_dialogues"].in_period, q2["policy_dialogues"].now.achieved) == (7, 7)
     assert q2["safe_birth_outreach"].in_period == 860
     # Q3 adds 2 dialogues (one record, count 2) and 40 women in Trà Bùi
     add_record(data, "tra-bui", Q3_RECORDS)
-    q3 = {t.target.id.value: t for t in _report(data, "2024-Q3").targets}
+    q3 = {t.target.id: t for t in _report(data, "2024-Q3").targets}
     dialogues = q3["policy_dialogues"]
     assert (dialogues.before.achieved, dialogues.in_period, dialogues.now.achieved) == (7, 2, 9)
     assert dialogues.now.percent == 42.9  # 9 / 21 = 42.857…
@@ -166,7 +168,7 @@ def test_done_in_the_period_by_hand(data: Path) -> None:
 def test_commune_table_rows_by_hand(data: Path) -> None:
     add_record(data, "tra-bui", Q3_RECORDS)
     report = _report(data, "2024-Q3")
-    assert [ct.id.value for ct in report.commune_targets] == ["policy_dialogues", "safe_birth_outreach"]
+    assert [ct.id for ct in report.commune_targets] == ["policy_dialogues", "safe_birth_outreach"]
     rows = {row.commune.id: row for row in report.communes}
     bui = rows["tra-bui"]
     assert bui.in_period == [2, 40]
@@ -178,7 +180,7 @@ def test_commune_table_rows_by_hand(data: Path) -> None:
 
 def test_participants_are_summed_from_the_records_of_the_period(data: Path) -> None:
     report = _report(data, "2024-Q2")
-    result = load_dataset(data)
+    result = load(data)
     assert result.dataset is not None
     records = [
         r
@@ -217,7 +219,7 @@ def test_golden_reports(data: Path, lang: str, fmt: str) -> None:
 
 
 def test_rendered_figures_are_those_of_status(data: Path) -> None:
-    status = json.loads(run("status", "--as-of", "2024-06-30", "--json").output)
+    status = json.loads(run("status", "--as-of", "2024-06-30", "--json").stdout)
     text = run(
         "report", "--quarter", "2024-Q2", "--output", "-", "--generated-on", MADE_ON, "--lang", "en"
     ).output
@@ -384,7 +386,7 @@ def test_bad_narratives_are_located(
     data: Path, name: str, text: str, expected: tuple[str, str, int, int]
 ) -> None:
     (data / "narratives" / name).write_text(text, "utf-8")
-    problems = load_dataset(data).problems
+    problems = load(data).problems
     assert [(p.code, p.location.path, p.location.line, p.location.column) for p in problems] == [expected]
     result = run("report", "--quarter", "2024-Q3", "--output", "-")
     assert result.exit_code == 1

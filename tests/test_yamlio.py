@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from trabong_d8.yamlio import (
-    MAX_FILE_BYTES,
-    MAX_PROBLEMS_PER_FILE,
-    YamlDocument,
-    parse_text,
-    read_yaml,
-    resolve_plain,
-)
+from trabong_d8 import yamlio
+from trabong_d8.yamlfile import MAX_FILE_BYTES
+from trabong_d8.yamlio import MAX_PROBLEMS_PER_FILE, YamlDocument, locate, parse_text, read_yaml
+from trabong_d8.yamlscalar import resolve_plain
 
 
 def parse(text: str) -> YamlDocument:
@@ -68,11 +64,13 @@ def test_quoted_scalars_are_always_text() -> None:
 
 def test_positions_of_keys_and_values() -> None:
     doc = parse("a: 1\nrecords:\n  - id: x\n    count: 3\n")
-    assert doc.positions[("a",)] == (1, 4)
-    assert doc.key_positions[("records", 0, "count")] == (4, 5)
-    assert doc.positions[("records", 0, "count")] == (4, 12)
-    assert str(doc.locate(("records", 0, "missing"))) == "t.yaml:3:5"
-    assert str(doc.locate(("records",))) == "t.yaml:2:1"
+    assert doc.positions is None  # a clean text: the fast path, no positions until asked
+    positions, key_positions = yamlio._positions(doc)
+    assert positions[("a",)] == (1, 4)
+    assert key_positions[("records", 0, "count")] == (4, 5)
+    assert positions[("records", 0, "count")] == (4, 12)
+    assert str(locate(doc, ("records", 0, "missing"))) == "t.yaml:3:5"
+    assert str(locate(doc, ("records",))) == "t.yaml:2:1"
 
 
 def test_duplicate_keys_are_refused_not_overwritten() -> None:

@@ -1,19 +1,12 @@
-"""trabong-d8: tracks Trà Bồng district's 2024 plan for Project 8.
+"""trabong-d8: tracks Trà Bồng district's plans for Project 8, plan year by plan year.
 
-The public face is small: load a data folder, then compute completion as of a date::
+The public face is :mod:`trabong_d8.api` (one function for each thing a user does); the names below
+are imported lazily from it so that ``d8 --help`` pays for nothing it does not use::
 
     from pathlib import Path
-    import datetime as dt
-    from trabong_d8 import load_dataset, compute_status
+    from trabong_d8 import api
 
-    result = load_dataset(Path("data"))
-    for problem in result.problems:          # every problem, located at file:line:column
-        print(problem.location, problem.code)
-    if result.dataset:
-        ds = result.dataset
-        report = compute_status(ds.plan, ds.communes, dt.date(2024, 6, 30))
-
-Names are imported lazily so that ``d8 --help`` does not pay for pydantic.
+    checked = api.validate(Path("data"))
 """
 
 from __future__ import annotations
@@ -21,15 +14,16 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _EXPORTS = {
-    "Dataset": "loader",
-    "LoadResult": "loader",
-    "load_dataset": "loader",
+    "api": None,
+    "D8Error": "errors",
+    "Dataset": "dataset",
+    "LoadResult": "dataset",
     "Location": "problems",
     "Problem": "problems",
-    "Severity": "problems",
+    "Severity": "codes",
     "Completion": "progress",
     "Status": "progress",
     "StatusReport": "progress",
@@ -40,7 +34,9 @@ __all__ = [*sorted(_EXPORTS), "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    if name not in _EXPORTS:
         raise AttributeError(f"module 'trabong_d8' has no attribute {name!r}")
+    module = _EXPORTS[name]
+    if module is None:
+        return importlib.import_module(f".{name}", __name__)
     return getattr(importlib.import_module(f".{module}", __name__), name)

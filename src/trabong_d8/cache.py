@@ -1,12 +1,12 @@
 """The parse cache: a data folder's load result, kept between runs while no file of it changes.
 
 ``d8 status`` is typed many times a day on data that has not changed since the last run. The cache
-keeps the whole result of :func:`trabong_d8.loader.load_dataset` (every problem, located, and
-snapshots of the validated models, see :mod:`snapshot`) in one file per data folder, and uses it
-again only when everything the result depends on is the same:
+keeps the whole result of :func:`trabong_d8.loader.load_dataset` (every problem, located, and the
+data's frozen types as they are) in one file per data folder, and uses it again only when everything
+the result depends on is the same:
 
-* every file the loader reads or lists: the plan, the ``communes`` folder and each entry in it, by
-  name, size, modification time (nanoseconds), mode, and where a link points;
+* every file the loader reads or lists: the plans, the ``communes`` and ``narratives`` folders and
+  each entry in them, by name, size, modification time (nanoseconds), mode, and where a link points;
 * the folder as typed and the current folder (problems name files relative to it);
 * the day (a date in the future is a warning only until that day comes);
 * the program itself: its version and the size and time of each of its source files, the versions
@@ -38,13 +38,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .document import paused_gc
+from .collector import paused_gc
 
 if TYPE_CHECKING:
     from .dataset import LoadResult
 
 #: bump when what is stored changes shape
-FORMAT = 1
+FORMAT = 2
 #: how long a file must have stayed unchanged before a result that depends on it is cached
 SETTLE_SECONDS = 2.0
 _PREFIX = "d8-load-"
@@ -70,7 +70,7 @@ def cache_dir() -> Path:
     return (Path(base) if base else home / ".cache") / "trabong-d8"
 
 
-def load(root: Path, today: dt.date | None = None, *, use_cache: bool = True) -> LoadResult:
+def load(root: Path, today: dt.date, *, use_cache: bool = True) -> LoadResult:
     """:func:`~trabong_d8.loader.load_dataset` through the cache (see the module docstring)."""
     if not use_cache or disabled():
         return _load_fresh(root, today)
@@ -88,7 +88,7 @@ def load(root: Path, today: dt.date | None = None, *, use_cache: bool = True) ->
     return result
 
 
-def _load_fresh(root: Path, today: dt.date | None) -> LoadResult:
+def _load_fresh(root: Path, today: dt.date) -> LoadResult:
     from .loader import load_dataset
 
     return load_dataset(root, today)
@@ -109,14 +109,18 @@ def _unsettled(key: tuple[Any, ...]) -> bool:
     """True when a file of the key was changed too recently to trust its time (see the docstring)."""
     import time
 
-    stats = [key[6], *(entry[2] for entry in key[10]), *(entry[2] for entry in key[13])]
+    stats = [
+        *(entry[2] for entry in key[6]),
+        *(entry[2] for entry in key[10]),
+        *(entry[2] for entry in key[13]),
+    ]
     recent = time.time_ns() - int(SETTLE_SECONDS * 1e9)
     return any(st[0] != "error" and st[1] > recent for st in stats)
 
 
-def _key(root: Path, today: dt.date | None) -> tuple[Any, ...]:
+def _key(root: Path, today: dt.date) -> tuple[Any, ...]:
     """Everything the load result depends on; the first three parts also name the cache file."""
-    from .dataset import COMMUNES_DIR, NARRATIVES_DIR, PLAN_FILE
+    from .layout import COMMUNES_DIR, NARRATIVES_DIR, PLAN_GLOB
 
     folder = root / COMMUNES_DIR
     narratives = root / NARRATIVES_DIR
@@ -124,11 +128,11 @@ def _key(root: Path, today: dt.date | None) -> tuple[Any, ...]:
         str(root),
         os.getcwd(),
         str(root.absolute()),
-        (today or dt.date.today()).isoformat(),
+        today.isoformat(),
         _program(),
         root.is_dir(),
-        _stat(root / PLAN_FILE),
-        os.path.realpath(root / PLAN_FILE),  # a link to the plan, or to the folder, may be moved
+        _listing(root, PLAN_GLOB),
+        os.path.realpath(root),  # a link to the folder may be moved
         folder.is_dir(),
         os.path.realpath(folder),
         _listing(folder),
@@ -138,12 +142,17 @@ def _key(root: Path, today: dt.date | None) -> tuple[Any, ...]:
     )
 
 
-def _listing(folder: Path) -> tuple[tuple[Any, ...], ...]:
-    """Each entry of ``folder``: its name, where it links to, and its stat."""
+def _listing(folder: Path, pattern: str = "*") -> tuple[tuple[Any, ...], ...]:
+    """Each entry of ``folder`` whose name matches ``pattern``: its name, where it links to, and
+    its stat."""
+    from fnmatch import fnmatchcase
+
     entries: list[tuple[Any, ...]] = []
     if folder.is_dir():
         with os.scandir(folder) as listing:
             for entry in sorted(listing, key=lambda e: e.name):
+                if not fnmatchcase(entry.name, pattern):
+                    continue
                 link = os.path.realpath(entry.path) if entry.is_symlink() else None
                 entries.append((entry.name, link, _stat(entry)))
     return tuple(entries)
@@ -188,7 +197,7 @@ def _write(entry: Path, key: tuple[Any, ...], result: LoadResult) -> None:
     tmp: str | None = None
     try:
         with paused_gc():
-            payload = pickle.dumps((key, _frozen(result)), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=".d8-", suffix=".tmp", dir=entry.parent)
         with os.fdopen(fd, "wb") as handle:
@@ -201,21 +210,3 @@ def _write(entry: Path, key: tuple[Any, ...], result: LoadResult) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-
-
-def _frozen(result: LoadResult) -> LoadResult:
-    """The result with snapshots in place of models (see :mod:`snapshot`)."""
-    from dataclasses import replace
-
-    from .snapshot import freeze
-
-    dataset = result.dataset
-    if dataset is None:
-        return result
-    frozen = replace(
-        dataset,
-        plan=freeze(dataset.plan),
-        communes=freeze(dataset.communes),
-        narratives=freeze(dataset.narratives),
-    )
-    return replace(result, dataset=frozen)

@@ -1,54 +1,69 @@
-"""A loaded data folder and the result of loading one, without pydantic.
+"""A loaded data folder, and the result of loading one, as plain values.
 
-``load_dataset`` (in :mod:`trabong_d8.loader`) builds these from validated models; the parse cache (in
-:mod:`trabong_d8.cache`) brings them back with snapshots of those models, so that a warm ``d8 status``
-never imports pydantic. ``loader`` re-exports both classes.
+:func:`trabong_d8.loader.load_dataset` builds these; the parse cache (:mod:`trabong_d8.cache`)
+stores and brings back the very same objects.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .commune import Commune
+from .document import YamlDocument
+from .narrative import PeriodNarrative
+from .planindex import PlanIndex
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .document import YamlDocument
-    from .models import Commune, PeriodNarrative, Plan
-
-PLAN_FILE = "plan_2024.yaml"
-COMMUNES_DIR = "communes"
-NARRATIVES_DIR = "narratives"
-YAML_SUFFIXES = (".yaml", ".yml")
+from .textsafe import fold
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dataset:
-    """A whole data folder once it has loaded: the plan, the communes and where they came from."""
+    """A whole data folder once it has loaded: the plans, the communes and where they came from."""
 
     root: Path
-    plan: Plan
-    communes: list[Commune]
-    plan_doc: YamlDocument
-    commune_docs: list[YamlDocument]
+    #: one plan per plan year, in order of years
+    plans: tuple[PlanIndex, ...]
+    communes: tuple[Commune, ...]
+    #: the parsed plan and commune files, beside ``plans`` and ``communes`` (for positions)
+    plan_docs: tuple[YamlDocument, ...]
+    commune_docs: tuple[YamlDocument, ...]
     #: False when some commune file could not be loaded (its problems are reported on their own)
     complete: bool = True
     #: what the coordinator wrote for each reporting period, by period id (``2024-Q3``)
-    narratives: dict[str, PeriodNarrative] = field(default_factory=dict)
+    narratives: Mapping[str, PeriodNarrative] = field(default_factory=dict)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(p.year for p in self.plans)
+
+    def plan(self, year: int) -> PlanIndex | None:
+        """The plan of ``year``, if the data has one."""
+        for plan in self.plans:
+            if plan.year == year:
+                return plan
+        return None
+
+    def plan_for(self, day: dt.date) -> PlanIndex | None:
+        """The plan whose year contains ``day``."""
+        for plan in self.plans:
+            if plan.covers(day):
+                return plan
+        return None
 
     def commune(self, key: str) -> Commune | None:
-        """Find a commune by id or by name (any case, with or without diacritics typed)."""
-        wanted = _fold(key)
+        """A commune by id or by name (any case, with or without diacritics typed)."""
+        wanted = fold(key)
         for commune in self.communes:
-            if wanted in (_fold(commune.id), _fold(commune.name)):
+            if wanted in (fold(commune.id), fold(commune.name)):
                 return commune
         return None
 
     @property
     def files(self) -> int:
-        return 1 + len(self.communes) + len(self.narratives)
+        return len(self.plans) + len(self.communes) + len(self.narratives)
 
     @property
     def record_count(self) -> int:
@@ -61,6 +76,8 @@ class Dataset:
 
 @dataclass
 class LoadResult:
+    """What loading a data folder gave: the data set (``None`` when it has errors) and every problem."""
+
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
 
@@ -72,7 +89,6 @@ class LoadResult:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(" ", "-")
+    def failed(self, strict: bool = False) -> bool:
+        """True when ``d8 validate`` fails: on errors, and with ``strict`` on warnings too."""
+        return bool(self.errors) or (strict and bool(self.warnings))

@@ -11,9 +11,19 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from .report import Provenance
+from .frozen import Frozen, frozen
 
 _TIMEOUT = 10  # seconds; git on a network drive can be slow, but must never hang a report
+
+
+@frozen
+class Provenance(Frozen):
+    """Where the data came from, for the report's footer."""
+
+    generated_on: dt.date
+    commit: str | None = None  # the data's git commit (short), None outside git
+    dirty: bool = False  # the work tree differs from that commit
+    in_git: bool = False
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -8,10 +8,11 @@ error, never an empty cell):
   backslash, ``|`` cannot break a table, a line break becomes ``<br>``, and a value that starts like a
   list or a heading stays text. Only :class:`Raw` values, built by code, pass unescaped.
 
-Templates live in the top-level ``templates/`` folder (shipped inside the package). ``--templates DIR``
-puts another folder first: any file there (``report.md.j2``, ``report.html.j2``, ``report.css``,
-``words.yaml``) replaces the shipped one, and a ``words.yaml`` there only needs the words it changes.
-Rendering returns text; writing files is the caller's job.
+Templates live in the top-level ``templates/`` folder (shipped inside the package); their words are
+the message catalogues' (:mod:`trabong_d8.messages`), shared with the command line. ``--templates
+DIR`` puts another folder first: any file there (``report.md.j2``, ``report.html.j2``,
+``report.css``) replaces the shipped one, and a ``words.yaml`` there replaces the words it names
+(``key: {vi: "…", en: "…"}``). Rendering returns text; writing files is the caller's job.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ import jinja2
 from markupsafe import Markup
 
 from .formatting import format_date, format_number
-from .loader import display_path
-from .messages import word
+from .layout import display_path
+from .messages import words
 from .problems import Location, Problem
 from .report import Report, TargetLine
-from .yamlio import read_yaml
+from .yamlio import locate, read_yaml
 
 FORMATS = {"md": "report.md.j2", "html": "report.html.j2"}
 WORDS_FILE = "words.yaml"
@@ -113,7 +114,7 @@ _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
-def _helpers(lang: str, words: dict[str, Any]) -> dict[str, Any]:
+def _helpers(lang: str, all_words: dict[str, Any]) -> dict[str, Any]:
     def num(value: float | None) -> str:
         return format_number(value, lang)
 
@@ -121,16 +122,22 @@ def _helpers(lang: str, words: dict[str, Any]) -> dict[str, Any]:
         return format_date(value, lang)
 
     def label(obj: Any) -> str:
-        return str(getattr(obj.label, lang))
+        return str(getattr(obj.label, lang, None) or obj.label.vi)
+
+    def unit(target: Any) -> str:
+        """A core target's unit in words: the plan's own, else the catalogue's, else as written."""
+        if target.unit_label is not None:
+            return str(getattr(target.unit_label, lang, None) or target.unit_label.vi)
+        return str(all_words.get(f"unit_{target.unit}", target.unit))
 
     def status(value: Any) -> str:
-        return word(f"status_{value.value}" if value else "status_none", lang)
+        return str(all_words[f"status_{value.value}" if value else "status_none"])
 
     def level(value: Any) -> str:
-        return word(f"level_{value.value}", lang)
+        return str(all_words[f"level_{value.value}"])
 
     def fill(name: str, /, **values: Any) -> str:
-        return str(words[name]).format(**values)
+        return str(all_words[name]).format(**values)
 
     def period_name(period: Any) -> str:
         if period.kind.value == "quarter":
@@ -146,10 +153,11 @@ def _helpers(lang: str, words: dict[str, Any]) -> dict[str, Any]:
         "lang": lang,
         "fill": fill,
         "period_name": period_name,
-        "w": words,
+        "w": all_words,
         "num": num,
         "date": date,
         "label": label,
+        "unit": unit,
         "status": status,
         "level": level,
         "chart": chart,
@@ -160,28 +168,26 @@ def _helpers(lang: str, words: dict[str, Any]) -> dict[str, Any]:
 # --- words -------------------------------------------------------------------------------------
 
 
-def load_words(folders: list[Path], lang: str) -> dict[str, Any]:
-    """The report's words in ``lang``: the shipped ``words.yaml``, overridden by a custom one."""
-    words: dict[str, Any] = {}
-    for folder in reversed(folders):  # shipped first, the user's folder last (it wins)
-        path = folder / WORDS_FILE
-        if not path.is_file():
-            continue
-        custom = folder != folders[-1]
-        doc = read_yaml(path, display_path(path))
-        if doc.problems:
-            raise TemplateFailure(doc.problems[0], custom)
-        if not isinstance(doc.value, dict):
-            raise TemplateFailure(Problem(Location(doc.path, 1, 1), "words-not-mapping"), custom)
-        for key, entry in doc.value.items():
-            value = entry.get(lang) if isinstance(entry, dict) else None
-            if not (
-                isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
-            ):
-                where = doc.locate((key,), prefer_key=True)
-                raise TemplateFailure(Problem(where, "words-entry", {"key": key, "lang": lang}), custom)
-            words[key] = value
-    return words
+def load_words(templates: Path | None, lang: str) -> dict[str, Any]:
+    """The report's words in ``lang``: the catalogue's, with those of ``templates/words.yaml``."""
+    merged = words(lang)
+    path = templates / WORDS_FILE if templates is not None else None
+    if path is None or not path.is_file():
+        return merged
+    doc = read_yaml(path, display_path(path))
+    if doc.problems:
+        raise TemplateFailure(doc.problems[0], custom=True)
+    if not isinstance(doc.value, dict):
+        raise TemplateFailure(Problem(Location(doc.path, 1, 1), "words-not-mapping"), custom=True)
+    for key, entry in doc.value.items():
+        value = entry.get(lang) if isinstance(entry, dict) else None
+        if not (
+            isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
+            where = locate(doc, (key,), prefer_key=True)
+            raise TemplateFailure(Problem(where, "words-entry", {"key": key, "lang": lang}), custom=True)
+        merged[key] = value
+    return merged
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -209,9 +215,8 @@ def render_report(report: Report, fmt: str, lang: str, templates: Path | None = 
     """
     shipped = shipped_templates()
     folders = [templates, shipped] if templates is not None else [shipped]
-    words = load_words(folders, lang)
     env = _environment(fmt, folders)
-    env.globals.update(_helpers(lang, words))
+    env.globals.update(_helpers(lang, load_words(templates, lang)))
     # a value at the start of a line (see md_escape); in HTML it is the value itself
     env.filters["block"] = (lambda v: Raw(md_escape(v, block_start=True))) if fmt == "md" else (lambda v: v)
     name = FORMATS[fmt]

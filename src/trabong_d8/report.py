@@ -1,14 +1,14 @@
 """What a period's summary report says, as plain values: no files, no Jinja, no language.
 
-:func:`build_report` takes a loaded :class:`~trabong_d8.loader.Dataset`, a
-:class:`~trabong_d8.periods.Period` and the provenance of the data, and returns a :class:`Report` that
-the templates render (see :mod:`trabong_d8.render`). Every figure comes from
+:func:`build_report` takes a loaded :class:`~trabong_d8.dataset.Dataset`, the plan of the period's
+year, a :class:`~trabong_d8.periods.Period` and the provenance of the data, and returns a
+:class:`Report` that the templates render (see :mod:`trabong_d8.render`). Every figure comes from
 :func:`~trabong_d8.progress.compute_status`:
 
 * **cumulative** figures are ``compute_status`` as of the period's last day, i.e. exactly what
   ``d8 status --as-of <last day> --json`` prints;
-* **done in the period** is that minus the same figure as of the day before the period starts (for the
-  safe-birth target: women reached in the period, and the change of the share in percentage points);
+* **done in the period** is that minus the same figure as of the day before the period starts (for
+  the ratio target: women reached in the period);
 * the **pace mark** is where an even spread over the plan year would stand at the period's end:
   ``elapsed share × target``.
 """
@@ -19,23 +19,18 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .loader import NARRATIVES_DIR, Dataset, display_path
-from .models import Commune, Content, CoreTarget, Item, Level, Participants, PeriodNarrative, Plan
+from .commune import Commune, Participants
+from .dataset import Dataset
+from .fields import Level
+from .layout import NARRATIVES_DIR, display_path
+from .narrative import PeriodNarrative
 from .periods import Period
+from .plan import Content, CoreTarget, Item, Plan
+from .planindex import PlanIndex
 from .progress import Completion, StatusReport, compute_status, round_half_up, tidy
+from .provenance import Provenance
 
-NARRATIVE_PARTS = ("summary", "difficulties", "causes", "next_steps", "proposals")
 BREAKDOWNS = ("total", "women", "men", "ethnic_minority", "children", "girls")
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where the data came from, for the report's footer."""
-
-    generated_on: dt.date
-    commit: str | None = None  # the data's git commit (short), None outside git
-    dirty: bool = False  # the work tree differs from that commit
-    in_git: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,7 @@ class TargetLine:
     target: CoreTarget
     before: Completion  # as of the day before the period starts
     now: Completion  # as of the period's last day (the figures of ``d8 status``)
-    in_period: float  # achieved in the period; for safe birth, women reached in the period
+    in_period: float  # achieved in the period; for the ratio target, women reached in the period
     expected: float  # the pace mark: elapsed share of the year × target
 
     @property
@@ -55,7 +50,7 @@ class TargetLine:
 
 @dataclass(frozen=True)
 class Entry:
-    """A record, or an entity founded or strengthened, dated inside the period."""
+    """A record, or an entity's event (founded or strengthened), dated inside the period."""
 
     date: dt.date
     commune: Commune
@@ -64,9 +59,9 @@ class Entry:
     village: str | None
     count: int
     participants: Participants | None
-    evidence: list[str]
+    evidence: tuple[str, ...]
     notes: str | None = None
-    entity_action: str | None = None  # "founded" / "strengthened" for an entity
+    entity_action: str | None = None  # "founded" / "strengthened" for an entity's event
     safe_birth_reached: int | None = None
 
 
@@ -159,12 +154,12 @@ class Report:
         value = getattr(self.narrative, name, None) if self.narrative else None
         if value is None:
             return None
-        if isinstance(value, list):
+        if isinstance(value, tuple):
             return list(value)
         return [p.strip("\n") for p in _paragraphs(value)]
 
     def narrative_is_list(self, name: str) -> bool:
-        return self.narrative is not None and isinstance(getattr(self.narrative, name), list)
+        return self.narrative is not None and isinstance(getattr(self.narrative, name), tuple)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -181,9 +176,9 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def build_report(dataset: Dataset, period: Period, provenance: Provenance) -> Report:
-    """Everything the report shows for ``period`` (see the module docstring)."""
-    plan, communes = dataset.plan, dataset.communes
+def build_report(dataset: Dataset, plan: PlanIndex, period: Period, provenance: Provenance) -> Report:
+    """Everything the report shows for ``period`` of ``plan`` (see the module docstring)."""
+    communes = dataset.communes
     day_before = period.start - dt.timedelta(days=1)
     now = compute_status(plan, communes, period.end)
     before = compute_status(plan, communes, day_before)
@@ -194,7 +189,7 @@ def build_report(dataset: Dataset, period: Period, provenance: Provenance) -> Re
     commune_targets, rows = _commune_rows(plan, communes, period, day_before)
     return Report(
         period=period,
-        plan=plan,
+        plan=plan.plan,
         provenance=provenance,
         status=now,
         targets=targets,
@@ -217,7 +212,7 @@ def _target_line(ct: CoreTarget, before: Completion, now: Completion, elapsed: f
 
 
 def _commune_rows(
-    plan: Plan, communes: list[Commune], period: Period, day_before: dt.date
+    plan: PlanIndex, communes: Iterable[Commune], period: Period, day_before: dt.date
 ) -> tuple[list[CoreTarget], list[CommuneRow]]:
     """Per commune, the core targets that are allocated to communes (a target in some commune)."""
     # a commune's own figures depend on its own file only, so each is computed on its own
@@ -245,7 +240,7 @@ def _commune_rows(
     return [plan.core_targets[i] for i in chosen], rows
 
 
-def _entries_by_item(communes: Iterable[Commune], period: Period) -> dict[str, list[Entry]]:
+def _entries_by_item(plan: PlanIndex, communes: Iterable[Commune], period: Period) -> dict[str, list[Entry]]:
     found: dict[str, list[Entry]] = {}
     for commune in communes:
         for record in commune.records:
@@ -259,25 +254,30 @@ def _entries_by_item(communes: Iterable[Commune], period: Period) -> dict[str, l
                         village=record.village,
                         count=record.count,
                         participants=record.participants,
-                        evidence=list(record.evidence),
+                        evidence=record.evidence,
                         notes=record.notes,
                         safe_birth_reached=record.safe_birth_reached,
                     )
                 )
         for entity in commune.entities:
-            if period.contains(entity.date):
-                found.setdefault(entity.item, []).append(
+            first = min(entity.events, key=lambda e: e.date, default=None)
+            for event in entity.events:
+                if not period.contains(event.date):
+                    continue
+                # what the entity carries (its evidence, its notes) belongs to its first event
+                own = event is first
+                found.setdefault(event.item or entity.item, []).append(
                     Entry(
-                        date=entity.date,
+                        date=event.date,
                         commune=commune,
                         title=entity.name,
-                        organiser=entity.organiser,
+                        organiser=event.organiser or entity.organiser,
                         village=entity.village,
                         count=1,
                         participants=entity.members,
-                        evidence=list(entity.evidence),
-                        notes=entity.notes,
-                        entity_action=entity.action,
+                        evidence=(*event.evidence, *(entity.evidence if own else ())),
+                        notes=event.notes or (entity.notes if own else None),
+                        entity_action=event.action,
                     )
                 )
     for entries in found.values():
@@ -285,45 +285,35 @@ def _entries_by_item(communes: Iterable[Commune], period: Period) -> dict[str, l
     return found
 
 
-def _leaves(items: list[Item]) -> list[Item]:
-    """The items that records stand on: each item, or its sub-items when it has them."""
-    return [leaf for item in items for leaf in (item.sub_items or [item])]
-
-
-def _contents(plan: Plan, communes: list[Commune], period: Period) -> list[ContentGroup]:
-    by_item = _entries_by_item(communes, period)
-
-    def groups(items: list[Item]) -> list[ItemGroup]:
-        return [ItemGroup(item, by_item[item.id]) for item in _leaves(items) if item.id in by_item]
-
+def _contents(plan: PlanIndex, communes: Iterable[Commune], period: Period) -> list[ContentGroup]:
+    by_item = _entries_by_item(plan, communes, period)
+    groups: dict[tuple[str, str | None], list[ItemGroup]] = {}
+    for leaf in plan.leaves:
+        if leaf.id in by_item:
+            key = (leaf.content.id, leaf.activity.id if leaf.activity else None)
+            groups.setdefault(key, []).append(ItemGroup(leaf.item, by_item[leaf.id]))
     contents = []
-    for content in plan.activity_table.contents:
+    for content in plan.plan.activity_table.contents:
         activities = []
-        if content.items:
-            own = groups(content.items)
-            if own:
-                activities.append(ActivityGroup(None, None, own))
+        own = groups.get((content.id, None))
+        if own:
+            activities.append(ActivityGroup(None, None, own))
         for activity in content.activities:
-            found = groups(activity.items)
+            found = groups.get((content.id, activity.id))
             if found:
                 activities.append(ActivityGroup(activity.heading, activity.title, found))
         contents.append(ContentGroup(content, activities))
     return contents
 
 
-def _participants(plan: Plan, communes: list[Commune], period: Period) -> list[ParticipantRow]:
-    # records stand on leaf items only (the checks refuse a parent item)
-    content_of = {
-        leaf.id: content
-        for content in plan.activity_table.contents
-        for items in (content.items, *(a.items for a in content.activities))
-        for leaf in _leaves(items)
-    }
-    rows = {content.id: ParticipantRow(content) for content in plan.activity_table.contents}
+def _participants(plan: PlanIndex, communes: Iterable[Commune], period: Period) -> list[ParticipantRow]:
+    rows = {content.id: ParticipantRow(content) for content in plan.plan.activity_table.contents}
     total = ParticipantRow(None)
     for commune in communes:
         for record in commune.records:
             if period.contains(record.date):
-                rows[content_of[record.item].id].add(record.participants)
+                leaf = plan.leaf(record.item)
+                if leaf is not None:  # records stand on leaf items only (a rule refuses others)
+                    rows[leaf.content.id].add(record.participants)
                 total.add(record.participants)
     return [row for row in rows.values() if row.records] + [total]

@@ -5,20 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel
+from .commune import Commune
+from .narrative import PeriodNarrative
+from .plan import Plan
 
-from .models import Commune, PeriodNarrative, Plan
-
-_MODELS: dict[str, type[BaseModel]] = {"commune": Commune, "plan": Plan, "narrative": PeriodNarrative}
+_KINDS: dict[str, type[Any]] = {"commune": Commune, "plan": Plan, "narrative": PeriodNarrative}
 _TITLES = {
     "narrative": "trabong-d8: nhận xét của kỳ báo cáo / a period's narrative (data/narratives/*.yaml)",
     "commune": "trabong-d8: tệp xã / commune file (data/communes/*.yaml)",
-    "plan": "trabong-d8: kế hoạch / plan file (data/plan_2024.yaml)",
+    "plan": "trabong-d8: kế hoạch / plan file (data/plan_<year>.yaml)",
 }
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    schema = _MODELS[kind].model_json_schema()
+    from .validation import adapter
+
+    schema = adapter(_KINDS[kind]).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = _TITLES[kind]
     return schema

@@ -6,7 +6,7 @@ data; they never compute completion themselves.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,10 +15,8 @@ from rich.text import Text
 
 from .formatting import format_date, format_number
 from .messages import word
-from .progress import Completion, Status, StatusReport, TargetKind, classify_target
-
-if TYPE_CHECKING:
-    from .models import Plan
+from .planindex import PlanIndex, TargetKind
+from .progress import Completion, Status, StatusReport
 
 BAR_WIDTH = 8
 STATUS_STYLE = {
@@ -43,10 +41,15 @@ def bar(percent: float | None) -> Text:
     return text
 
 
-def _labels(plan: Plan, lang: str) -> dict[str, str]:
-    labels = {ct.id.value: getattr(ct.label, lang) for ct in plan.core_targets}
-    labels.update({item.id: getattr(item.label, lang) for item in plan.items()})
+def _labels(plan: PlanIndex, lang: str) -> dict[str, str]:
+    labels = {ct.id: label(ct.label, lang) for ct in plan.core_targets}
+    labels.update({entry.id: label(entry.item.label, lang) for entry in plan.items})
     return labels
+
+
+def label(pair: Any, lang: str) -> str:
+    """A label of the plan in ``lang`` (the plan gives Vietnamese and English)."""
+    return str(getattr(pair, lang, None) or pair.vi)
 
 
 def _progress_cell(row: Completion, lang: str) -> Text:
@@ -67,8 +70,7 @@ def _target_cell(row: Completion, lang: str) -> str:
     if row.target is None:
         if row.target_text is None:
             return word("district_wide", lang)
-        cell = classify_target(row.target_text)
-        if cell is not None and cell.kind is TargetKind.discretionary:
+        if row.target_kind is TargetKind.discretionary:
             return word("discretionary", lang)
         return row.target_text
     return _in_unit(row.target, row, lang)
@@ -92,7 +94,7 @@ def _done_of_target(row: Completion, lang: str) -> str:
 def _target_label(row: Completion, labels: dict[str, str], lang: str) -> str:
     label = labels.get(row.id, row.id)
     if row.numerator is not None:
-        label += f"\n({word('safe_birth_detail', lang, row.numerator, row.denominator)})"
+        label += f"\n({word('safe_birth_detail', lang, reached=row.numerator, group=row.denominator)})"
     return label
 
 
@@ -100,7 +102,7 @@ def _remaining_cell(row: Completion, lang: str) -> str:
     return "" if row.remaining is None else _in_unit(row.remaining, row, lang)
 
 
-def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
+def targets_table(report: StatusReport, plan: PlanIndex, lang: str) -> Table:
     labels = _labels(plan, lang)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(word("col_target", lang), min_width=12)
@@ -119,7 +121,7 @@ def targets_table(report: StatusReport, plan: Plan, lang: str) -> Table:
     return table
 
 
-def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
+def items_table(report: StatusReport, plan: PlanIndex, lang: str) -> Table:
     labels = _labels(plan, lang)
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -130,7 +132,7 @@ def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
         title_style="bold",
     )
     table.add_column(word("col_item", lang), no_wrap=True)
-    table.add_column(word("col_content", lang), min_width=16)
+    table.add_column(word("col_label", lang), min_width=16)
     table.add_column(word("col_level", lang), no_wrap=True)
     table.add_column(word("col_goal", lang), overflow="fold", max_width=14)
     table.add_column(word("col_done", lang), justify="right", no_wrap=True)
@@ -154,17 +156,22 @@ def items_table(report: StatusReport, plan: Plan, lang: str) -> Table:
 
 def status_view(
     report: StatusReport,
-    plan: Plan,
+    plan: PlanIndex,
     lang: str,
     *,
     commune_name: str | None = None,
     show_items: bool = False,
 ) -> RenderableType:
-    title = word("title_commune", lang, commune_name) if commune_name else word("title", lang)
+    year = report.plan_year
+    title = (
+        word("title_commune", lang, commune=commune_name, year=year)
+        if commune_name
+        else word("title", lang, year=year)
+    )
     elapsed = format_number(round(report.elapsed * 100, 1), lang)
     parts: list[RenderableType] = [
         Text(title, style="bold"),
-        Text(word("as_of", lang, format_date(report.as_of, lang), elapsed)),
+        Text(word("as_of", lang, date=format_date(report.as_of, lang), elapsed=elapsed)),
         Text(""),
         targets_table(report, plan, lang),
         Text(""),
@@ -173,11 +180,13 @@ def status_view(
         parts.append(Text(word("district_wide_note", lang), style="dim"))
     if show_items:
         parts += [items_table(report, plan, lang), Text("")]
-    parts.append(Text(word("footer_counts", lang, report.records, report.entities), style="dim"))
+    parts.append(
+        Text(word("footer_counts", lang, records=report.records, entities=report.entities), style="dim")
+    )
     if report.estimated_allocations:
         parts.append(
             Text(
-                word("provenance_note", lang, report.estimated_allocations, report.communes),
+                word("allocation_estimate_note", lang, n=report.estimated_allocations, total=report.communes),
                 style="yellow",
             )
         )
@@ -206,6 +215,7 @@ def _row_json(row: Completion, include_level: bool) -> dict[str, Any]:
 def status_json(report: StatusReport, *, show_items: bool = False) -> dict[str, Any]:
     """The stable JSON form of ``d8 status --json`` (keys documented in the README)."""
     data: dict[str, Any] = {
+        "plan_year": report.plan_year,
         "as_of": report.as_of.isoformat(),
         "elapsed": round(report.elapsed, 4),
         "commune": report.commune,
