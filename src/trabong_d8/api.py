@@ -19,13 +19,13 @@ Results are plain typed values; a request that cannot be carried out raises
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from . import clock
 from .dataset import Dataset, LoadResult
 from .errors import D8Error
+from .frozen import Frozen, frozen
 from .problems import Location, Problem
 
 if TYPE_CHECKING:
@@ -139,8 +139,8 @@ def _plan_of_period(dataset: Dataset, period: Period) -> PlanIndex:
     return plan
 
 
-@dataclass(frozen=True)
-class Moment:
+@frozen(kw_only=False)
+class Moment(Frozen):
     """The plan a status is about, and the day it is taken on."""
 
     plan: PlanIndex
@@ -178,8 +178,8 @@ def moment(dataset: Dataset, *, as_of: dt.date | None, year: int | None, today: 
 # --- status --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StatusResult:
+@frozen(kw_only=False)
+class StatusResult(Frozen):
     dataset: Dataset
     report: StatusReport
     plan: PlanIndex
@@ -233,8 +233,8 @@ def status_by_commune(dataset: Dataset, plan: PlanIndex, as_of: dt.date) -> list
     return [compute_status(plan, dataset.communes, as_of, c.id) for c in dataset.communes]
 
 
-@dataclass(frozen=True)
-class PeriodValues:
+@frozen(kw_only=False)
+class PeriodValues(Frozen):
     """What exports need of a period: what was done in it and up to its end, item by item,
     commune by commune, level by level, and the status at its end (district-wide and per commune)."""
 
@@ -286,8 +286,8 @@ def render_report(report: Report, fmt: ReportFormat, lang: str, templates: Path 
         raise D8Error("data" if failure.custom else "internal", problems=[failure.problem]) from None
 
 
-@dataclass(frozen=True)
-class ReportOutput:
+@frozen(kw_only=False)
+class ReportOutput(Frozen):
     period: Period
     text: str
     #: where the report was written; ``None`` when it was asked for as text (``-``)

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from .commune import Commune
 from .document import YamlDocument
+from .frozen import Frozen, frozen
 from .narrative import PeriodNarrative
 from .planindex import PlanIndex
 from .problems import Problem
 from .textsafe import fold
 
 
-@dataclass(frozen=True)
-class Dataset:
+@frozen
+class Dataset(Frozen):
     """A whole data folder once it has loaded: the plans, the communes and where they came from."""
 
     root: Path
@@ -74,8 +75,8 @@ class Dataset:
         return sum(len(c.entities) for c in self.communes)
 
 
-@dataclass
-class LoadResult:
+@frozen(kw_only=False)
+class LoadResult(Frozen):
     """What loading a data folder gave: the data set (``None`` when it has errors) and every problem."""
 
     dataset: Dataset | None

@@ -7,7 +7,6 @@ YAML parser nor the reader until a position is asked for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ from .problems import Problem
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(eq=False)
 class YamlDocument:
     """A parsed file.
 
@@ -25,20 +23,25 @@ class YamlDocument:
     needed to point at a problem found later (a wrong type, a duplicate id), so the first time a
     position is asked for, :mod:`yamlio` reads the file again on the exact path, once. Once a
     file's data is validated its raw value is dropped (:meth:`release`); reading positions brings
-    it back.
+    it back. (A plain class, not a dataclass: it is on every warm run's path, and a dataclass's
+    generated methods cost more to make than this one is worth.)
     """
 
-    path: str
-    value: Any = None
-    problems: list[Problem] = field(default_factory=list)
-    #: position (line, column; 1-based) of each value and of each mapping key, by path; None
-    #: until they are read
-    positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
-    key_positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
-    #: where to read the text again for positions: the file, or the text itself
-    source: Path | str | None = field(default=None, repr=False)
-    #: True once :meth:`release` dropped the value
-    released: bool = field(default=False, repr=False)
+    def __init__(self, path: str, value: Any = None):
+        self.path = path
+        self.value = value
+        self.problems: list[Problem] = []
+        #: position (line, column; 1-based) of each value and of each mapping key, by path; None
+        #: until they are read
+        self.positions: dict[Path_, tuple[int, int]] | None = None
+        self.key_positions: dict[Path_, tuple[int, int]] | None = None
+        #: where to read the text again for positions: the file, or the text itself
+        self.source: Path | str | None = None
+        #: True once :meth:`release` dropped the value
+        self.released = False
+
+    def __repr__(self) -> str:
+        return f"YamlDocument(path={self.path!r}, value={self.value!r}, problems={self.problems!r})"
 
     def release(self) -> None:
         """Drop the parsed value (the validated data holds it now). Only for a document that can

@@ -15,7 +15,8 @@ which restores ``__dict__`` directly. ``__init__`` only serves code that builds 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 if TYPE_CHECKING:  # only type checkers need it (it tells mypy what the decorator makes)
     from typing_extensions import dataclass_transform
@@ -38,8 +39,15 @@ class Frozen:
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
     __pydantic_config__: ClassVar[dict[str, Any]] = _PYDANTIC_CONFIG
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, *args: Any, **values: Any) -> None:
         fields = self.__dataclass_fields__
+        if args:  # a class made with kw_only=False: positional values in the order of the fields
+            if len(args) > len(fields):
+                raise TypeError(f"{type(self).__name__} takes at most {len(fields)} values")
+            for name, value in zip(fields, args, strict=False):  # fewer values than fields: defaults
+                if name in values:
+                    raise TypeError(f"{type(self).__name__} got two values for {name!r}")
+                values[name] = value
         unknown = set(values) - set(fields)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
@@ -74,9 +82,22 @@ class Frozen:
         return f"{type(self).__name__}({fields})"
 
 
+@overload
+def frozen(cls: type[T], /) -> type[T]: ...
+@overload
+def frozen(*, kw_only: bool = True) -> Callable[[type[T]], type[T]]: ...
+
+
 @dataclass_transform(frozen_default=True, kw_only_default=True)
-def frozen(cls: type[T]) -> type[T]:
-    """Make ``cls`` (a subclass of :class:`Frozen`) a frozen dataclass; see the module docstring."""
-    if not issubclass(cls, Frozen):
-        raise TypeError(f"{cls.__name__} must derive from Frozen")
-    return dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+def frozen(cls: type[T] | None = None, /, *, kw_only: bool = True) -> Any:
+    """Make ``cls`` (a subclass of :class:`Frozen`) a frozen dataclass; see the module docstring.
+
+    Values are given by name; ``@frozen(kw_only=False)`` also takes them in the order of the
+    fields (for small values such as a location)."""
+
+    def make(cls: type[T]) -> type[T]:
+        if not issubclass(cls, Frozen):
+            raise TypeError(f"{cls.__name__} must derive from Frozen")
+        return dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=kw_only)(cls)
+
+    return make if cls is None else make(cls)

@@ -9,10 +9,11 @@ and the output format (see :mod:`trabong_d8.messages` and :mod:`trabong_d8.outpu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .codes import Severity, severity
+from .frozen import Frozen, frozen
 
 __all__ = ["Location", "Problem", "Severity", "plain"]
 
@@ -20,8 +21,8 @@ __all__ = ["Location", "Problem", "Severity", "plain"]
 PARAM_TEXT_LIMIT = 200
 
 
-@dataclass(frozen=True)
-class Location:
+@frozen(kw_only=False)
+class Location(Frozen):
     """A place in a file; ``line`` and ``column`` are 1-based, 0 when unknown."""
 
     path: str
@@ -34,8 +35,8 @@ class Location:
         return self.path
 
 
-@dataclass(frozen=True)
-class Problem:
+@frozen(kw_only=False)
+class Problem(Frozen):
     """One thing wrong (or worth a look) in the data.
 
     ``code`` is stable (tests, editors and scripts rely on it); ``params`` fill the message of that

@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
@@ -110,16 +109,14 @@ def _nested() -> defaultdict[str, defaultdict[Level, int]]:
     return defaultdict(lambda: defaultdict(int))
 
 
-@dataclass
 class Tally:
     """What was done in a window of one plan year: ``done[item][commune][level]``, plus the
-    safe-birth counts."""
+    safe-birth counts (reached in the window, and each commune's target group)."""
 
-    done: defaultdict[str, defaultdict[str, defaultdict[Level, int]]] = field(
-        default_factory=lambda: defaultdict(_nested)
-    )
-    safe_birth_reached: dict[str, int] = field(default_factory=dict)
-    safe_birth_group: dict[str, int | None] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.done: defaultdict[str, defaultdict[str, defaultdict[Level, int]]] = defaultdict(_nested)
+        self.safe_birth_reached: dict[str, int] = {}
+        self.safe_birth_group: dict[str, int | None] = {}
 
     def achieved(
         self, item_id: str, communes: Iterable[str] | None = None, levels: Iterable[Level] = LEVELS
