@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 pytest.register_assert_rewrite("tests.helpers")  # its asserts explain themselves, as a test's do
 
-from .helpers import REWRITTEN, check_golden  # noqa: E402
+from .helpers import EXAMPLE, REWRITTEN, check_golden  # noqa: E402
 
 
 @pytest.fixture
 def golden() -> Callable[[str, str], None]:
     return check_golden
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the illustrative half-year at ``tmp_path/data`` (outside git, so a report's footer
+    is the same on every machine), with the current folder at ``tmp_path``."""
+    shutil.copytree(EXAMPLE, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data"
 
 
 @pytest.fixture(autouse=True)

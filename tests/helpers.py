@@ -31,6 +31,7 @@ from trabong_d8.dataset import LoadResult
 from trabong_d8.loader import load_dataset
 from trabong_d8.messages import word
 from trabong_d8.problems import Problem
+from trabong_d8.report import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
@@ -239,3 +240,99 @@ def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
     # a case must never run anything (the python/object tag case would create this file)
     assert not list(tmp_path.rglob("PWNED"))
     return problems
+
+
+# --- a case of several files at once, printed in every format (rules, output) ---------------------
+
+SEVERAL = Case(
+    {
+        SON: numbered("""
+ 1| schema_version: 1
+ 2| id: tra-son
+ 3| name: Trà Sơn
+ 4| kind: xa
+ 5| code: null
+ 6| allocation:
+ 7|   source: estimate
+ 8|   items:
+ 9|     nd3.hd1.2: 9
+10|   safe_birth_target_group: 120
+11| records:
+12|   - id: ts-dt-01
+13|     date: 2023-04-19
+14|     item: nd3.hd1.2
+15|     organiser: commune
+16|     title: Đối thoại chính sách về phòng, chống bạo lực gia đình
+"""),
+        XUAN: numbered("""
+ 1| schema_version: 1
+ 2| id: tra-xuan
+ 3| name: Trà Xuân
+ 4| kind: thi_tran
+ 5| code: "21x15"
+ 6| allocation:
+ 7|   source: estimate
+ 8|   items:
+ 9|     nd3.hd1.2: 0
+10|   safe_birth_target_group: 80
+11| records:
+12|   - date: 2024-03-08
+13|     item: nd3.hd1.6
+14|     organiser: commune
+15|     titel: Truyền thông pháp luật
+"""),
+        **plan_with(518, '              commune: "Xã"', '              commune: "Cấp xã"'),
+    },
+    [
+        ("date-outside-plan", SON, 13, 11),
+        ("bad-code", XUAN, 5, 7),
+        ("unknown-key", XUAN, 15, 5),
+        ("plan-target-wording", PLAN, 518, 24),
+    ],
+    en="4 error(s), 0 warning(s).",
+    vi="4 lỗi, 0 cảnh báo.",
+)
+
+
+# --- reports: the example's figures, and records added to it ----------------------------------------
+
+MADE_ON = "2024-07-05"
+
+
+def add_record(data: Path, commune: str, text: str) -> None:
+    """Append records (YAML list entries, two-space indented) to a commune's ``records:``."""
+    path = data / "communes" / f"{commune}.yaml"
+    source = path.read_text("utf-8")
+    assert source.rstrip().splitlines()[-1].startswith("      "), "records: must be the file's last key"
+    path.write_text(source.rstrip("\n") + "\n" + text.strip("\n") + "\n", "utf-8")
+
+
+Q3_RECORDS = """
+  - date: 2024-07-10
+    item: nd3.hd1.2
+    organiser: commune
+    title: "Đối thoại chính sách quý III"
+    count: 2
+    participants: {total: 40, women: 25, men: 15, ethnic_minority: 38}
+  - date: 2024-08-02
+    item: nd1.hd4.3
+    organiser: commune
+    title: "Tư vấn sinh đẻ an toàn quý III"
+    participants: {total: 44, women: 42, men: 2, ethnic_minority: 44}
+    safe_birth_reached: 40
+"""
+
+
+def report_of(data: Path, period_id: str, made_on: str = MADE_ON) -> Report:
+    """The report model of ``period_id`` for the data folder ``data``, made on ``made_on``."""
+    from trabong_d8.periods import period_from_id
+    from trabong_d8.provenance import Provenance
+    from trabong_d8.report import build_report
+
+    result = load(data)
+    assert result.dataset is not None, [p.code for p in result.problems]
+    period = period_from_id(period_id)
+    assert period is not None
+    plan = result.dataset.plan(period.year)
+    assert plan is not None
+    return build_report(result.dataset, plan, period, Provenance(generated_on=dt.date.fromisoformat(made_on)))

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import string
 import time
 import unicodedata
 from collections.abc import Callable
@@ -27,7 +26,6 @@ from pathlib import Path
 
 import pytest
 
-from trabong_d8 import lang_en, lang_vi
 from trabong_d8.messages import problem_message
 from trabong_d8.yamlfile import MAX_FILE_BYTES
 from trabong_d8.yamlio import MAX_PROBLEMS_PER_FILE
@@ -1025,24 +1023,6 @@ def test_top_level_list_is_named_in_words(tmp_path: Path, monkeypatch: pytest.Mo
     assert problem_message(problem, "vi").endswith("nhưng tìm thấy một danh sách")
 
 
-# --- messages ------------------------------------------------------------------------------------
-
-
-def test_every_code_has_both_texts() -> None:
-    for code in lang_vi.MESSAGES | lang_en.MESSAGES:
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
-        assert lang_vi.MESSAGES[code].strip() and lang_en.MESSAGES[code].strip(), code
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-
-
-def test_every_template_formats() -> None:
-    for code, vi in lang_vi.MESSAGES.items():
-        assert _fields(vi) == _fields(lang_en.MESSAGES[code]), code  # raises ValueError on a bare '{'
-
-
 # --- what must be kept exactly as typed (valid, never converted) ---------------------------------
 
 
@@ -1175,21 +1155,3 @@ def test_billion_laughs_in_a_commune_file(tmp_path: Path, monkeypatch: pytest.Mo
     started = time.perf_counter()
     check_case(case, tmp_path, monkeypatch)  # loads it three times, and the CLI twice
     assert time.perf_counter() - started < 10
-
-
-@pytest.mark.parametrize(
-    ("text", "shown"),
-    [
-        ("title", "title"),
-        ("Trà Bồng", "Trà Bồng"),
-        ("21115\u00a0", "21115⟨U+00A0⟩"),
-        ("ti\u200btle", "ti⟨U+200B⟩tle"),
-        ("a\tb", "a⟨U+0009⟩b"),
-        ("\ufeffid", "⟨U+FEFF⟩id"),
-    ],
-)
-def test_invisible_characters_are_shown(text: str, shown: str) -> None:
-    from trabong_d8.messages import show_value, visible
-
-    assert visible(text) == shown
-    assert show_value(text) == f"'{shown}'"

@@ -51,6 +51,7 @@ __all__ = [
     "status",
     "status_by_commune",
     "validate",
+    "words_file",
     "write_report",
 ]
 
@@ -343,6 +344,13 @@ def write_report(
             problems=[Problem(Location(display_path(target)), "output-unwritable", {"reason": reason})],
         ) from None
     return ReportOutput(period, text, target, display_path(target))
+
+
+def words_file() -> str:
+    """Every word of the reports (and the command line) as a ``words.yaml`` to adapt."""
+    from .messages import words_file as make
+
+    return make()
 
 
 # --- editors -------------------------------------------------------------------------------------

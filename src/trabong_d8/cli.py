@@ -242,9 +242,18 @@ def report(
     ] = None,
     data: DataOption = Path("data"),
     language: LangOption = None,
+    show_words: Annotated[
+        bool,
+        typer.Option(
+            "--words", help="In mọi lời văn dạng words.yaml để sửa / print every word as a words.yaml."
+        ),
+    ] = False,
 ) -> None:
     """Lập báo cáo quý, 6 tháng, năm (Markdown hoặc HTML) / write a period's summary report."""
     lang = _lang(language)
+    if show_words:
+        sys.stdout.write(api.words_file())
+        return
     try:
         period = api.parse_period(quarter, half, year)
         made_on = _date(generated_on, "--generated-on", lang)

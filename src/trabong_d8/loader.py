@@ -55,7 +55,9 @@ def _load_dataset(root: Path, today: dt.date) -> LoadResult:
         commune = validate_document(doc, Commune)
         if commune is not None:
             commune, forms = current_form(commune, doc, years)
-            doc.problems.extend(forms)
+            if forms:  # a form that cannot be brought to the current one: the file does not load
+                doc.problems.extend(forms)
+                commune = None
         problems.extend(doc.problems)
         if commune is not None:
             commune_docs.append(doc)

@@ -73,6 +73,23 @@ def words(lang: str) -> dict[str, Any]:
     return merged
 
 
+def words_file() -> str:
+    """Every word in every language as a ``words.yaml`` (``key: {vi: "…", en: "…"}``), to copy into
+    a ``--templates`` folder and edit; JSON strings are valid YAML, so each value is quoted as JSON."""
+    import json
+
+    lines = [
+        "# d8's words, in every language. Keep only the lines you change, in <folder>/words.yaml, and",
+        "# run `d8 report --templates <folder> ...`. Words in braces, e.g. {year}, are filled in by d8.",
+    ]
+    for key in _catalogue(DEFAULT_LANG).WORDS:
+        values = ", ".join(
+            f"{lang}: {json.dumps(_lookup('WORDS', key, lang), ensure_ascii=False)}" for lang in LANGS
+        )
+        lines.append(f"{key}: {{{values}}}")
+    return "\n".join(lines) + "\n"
+
+
 def has_message(code: str, lang: str) -> bool:
     """True when ``lang``'s own catalogue words the problem ``code`` (not a fallback)."""
     return code in _catalogue(lang).MESSAGES

@@ -1,22 +1,19 @@
-"""A catalogue of bad inputs, part 2: the checks across files (``checks.py``).
+"""The rules across the commune files (``rules_communes``): ids, references to items and entities,
+dates in a plan year, participants, allocations and their sums.
 
-Same method as ``test_loader.py`` (whose helpers are used here): each case copies
-``tests/fixtures/valid/`` and rewrites one file, written below with its line-number gutter, then
-:func:`check_case` asserts the exact problems, the CLI's lines and exit codes, and the message in
-both languages. Plan cases change one line of the plan, named by its number.
+Each case copies ``tests/fixtures/valid/`` and rewrites one file, written below with its line-number
+gutter; ``check_case`` (in helpers) asserts the exact problems, the CLI's lines and exit codes, and
+the message in both languages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from trabong_d8.codes import CODES
 from trabong_d8.messages import problem_message
 
 from .helpers import (
@@ -29,16 +26,12 @@ from .helpers import (
     XUAN_HEAD,
     Case,
     build,
-    case_by_id,
     check_case,
     found,
     load,
     numbered,
-    plan_with,
-    validate,
     xuan,
 )
-from .test_loader import LOADER_CASES
 
 #: Where allocation-sum points: the commune target of nd3.hd1.2 in the plan.
 ALLOCATION_LINE = (509, 24)
@@ -69,7 +62,7 @@ def test_plan_lines_the_cases_rely_on() -> None:
     assert bui[47 - 1] == "  - id: tb-dt-01"  # named by duplicate-record-id
 
 
-CHECK_CASES = [
+COMMUNE_CASES = [
     # --- participants ---
     pytest.param(
         Case(
@@ -417,43 +410,6 @@ CHECK_CASES = [
         ),
         id="file-name-not-id",
     ),
-    # --- the plan itself ---
-    pytest.param(
-        Case(
-            plan_with(518, '              commune: "Xã"', '              commune: "Cấp xã"'),
-            [("plan-target-wording", PLAN, 518, 24)],
-            en="is not recognised. Use a number",
-            vi="không nhận ra chỉ tiêu",
-        ),
-        id="plan-target-wording",
-    ),
-    pytest.param(
-        Case(
-            plan_with(189, "    target: 3", "    target: 4"),  # change_leader_clubs
-            [("plan-target-mismatch", PLAN, 189, 13)],
-            en="the target 'change_leader_clubs' is 4 but its items nd3.hd2.2 add up to 3",
-            vi="chỉ tiêu 'change_leader_clubs' là 4 nhưng các mục nd3.hd2.2 cộng lại được 3",
-        ),
-        id="plan-target-mismatch",
-    ),
-    pytest.param(
-        Case(
-            plan_with(527, "            - id: nd3.hd1.5", "            - id: nd3.hd1.4"),
-            [("plan-duplicate-id", PLAN, 527, 19)],
-            en="the id 'nd3.hd1.4' is already used at line 519",
-            vi="mã 'nd3.hd1.4' đã dùng ở dòng 519",
-        ),
-        id="plan-duplicate-item-id",
-    ),
-    pytest.param(
-        Case(
-            plan_with(210, "  - id: gender_me_classes", "  - id: mainstreaming_classes"),
-            [("plan-duplicate-id", PLAN, 219, 9)],
-            en="the id 'mainstreaming_classes' is already used at line 210",
-            vi="mã 'mainstreaming_classes' đã dùng ở dòng 210",
-        ),
-        id="plan-duplicate-core-target-id",
-    ),
     # --- a broken file must not make a second, false problem elsewhere ---
     pytest.param(
         Case(
@@ -483,79 +439,6 @@ CHECK_CASES = [
         ),
         id="a-broken-file-does-not-also-break-the-sum",
     ),
-    # --- the plan's own rules, in the user's language (they used to show pydantic's English) ---
-    pytest.param(
-        Case(
-            plan_with(207, "    target: 80", "    target: 120"),  # safe_birth_outreach, a percentage
-            [("percent-over-100", PLAN, 207, 13)],
-            en="the ratio target is 120 %, above 100 %",
-            vi="chỉ tiêu tỷ lệ là 120%, lớn hơn 100%",
-        ),
-        id="percent-over-100",
-    ),
-    pytest.param(
-        Case(
-            plan_with(827, "  on_track: 0.9", "  on_track: 1.5"),  # a share of the target, at most 1
-            [("too-large", PLAN, 827, 13)],
-            en="the value 1.5 is above the maximum 1",
-            vi="giá trị 1.5 lớn hơn mức tối đa 1",
-        ),
-        id="pace-share-over-1",
-    ),
-    pytest.param(
-        Case(
-            plan_with(828, "  at_risk: 0.5", "  at_risk: 0.95"),
-            [("pace-order", PLAN, 824, 1)],
-            en="pace.at_risk must not exceed pace.on_track",
-            vi="pace.at_risk không được lớn hơn pace.on_track",
-        ),
-        id="pace-order",
-    ),
-    pytest.param(
-        Case(
-            plan_with(826, "  end: 2024-12-31", "  end: 2023-12-31"),
-            [("pace-dates", PLAN, 824, 1)],
-            en="pace.end must come after pace.start",
-            vi="pace.end phải sau pace.start",
-        ),
-        id="pace-dates",
-    ),
-    pytest.param(
-        Case(
-            plan_with(201, "    counts_from: [nd2.hd3.1]", "    counts_from: []"),
-            [("count-target-items", PLAN, 193, 5)],  # at the core target's first key
-            en="a count target (measure: count) needs counts_from",
-            vi="chỉ tiêu dạng đếm (measure: count) cần counts_from",
-        ),
-        id="count-target-without-items",
-    ),
-    pytest.param(
-        Case(
-            plan_with(209, "    measure: ratio", "    measure: ratio\n    counts_from: [nd1.hd4.3]"),
-            [("ratio-target-items", PLAN, 202, 5)],
-            en="a ratio target (measure: ratio) counts from no item",
-            vi="chỉ tiêu dạng tỷ lệ (measure: ratio) không lấy số từ mục nào",
-        ),
-        id="ratio-target-with-items",
-    ),
-    pytest.param(
-        Case(
-            plan_with(258, "              counts: entities", "              counts: events"),
-            [("item-entity-kind", PLAN, 249, 15)],  # at the item's first key (its id)
-            en="entity_kind goes with counts: entities, and only with it",
-            vi="entity_kind đi cùng counts: entities, và chỉ với nó",
-        ),
-        id="entity-kind-without-entities",
-    ),
-    pytest.param(
-        Case(
-            plan_with(256, '              district: "0"', ""),
-            [("item-missing-targets", PLAN, 249, 15)],
-            en="an item needs both a district and a commune target",
-            vi="mục cần cả chỉ tiêu cấp huyện (district) và cấp xã (commune)",
-        ),
-        id="item-without-district-target",
-    ),
     # --- warnings are shown apart, after the errors, even when they come first in the file ---
     pytest.param(
         Case(
@@ -578,59 +461,9 @@ CHECK_CASES = [
     ),
 ]
 
-# Mistakes in three files at once: all of them in one run, by file then line.
-SEVERAL = Case(
-    {
-        SON: numbered("""
- 1| schema_version: 1
- 2| id: tra-son
- 3| name: Trà Sơn
- 4| kind: xa
- 5| code: null
- 6| allocation:
- 7|   source: estimate
- 8|   items:
- 9|     nd3.hd1.2: 9
-10|   safe_birth_target_group: 120
-11| records:
-12|   - id: ts-dt-01
-13|     date: 2023-04-19
-14|     item: nd3.hd1.2
-15|     organiser: commune
-16|     title: Đối thoại chính sách về phòng, chống bạo lực gia đình
-"""),
-        XUAN: numbered("""
- 1| schema_version: 1
- 2| id: tra-xuan
- 3| name: Trà Xuân
- 4| kind: thi_tran
- 5| code: "21x15"
- 6| allocation:
- 7|   source: estimate
- 8|   items:
- 9|     nd3.hd1.2: 0
-10|   safe_birth_target_group: 80
-11| records:
-12|   - date: 2024-03-08
-13|     item: nd3.hd1.6
-14|     organiser: commune
-15|     titel: Truyền thông pháp luật
-"""),
-        **plan_with(518, '              commune: "Xã"', '              commune: "Cấp xã"'),
-    },
-    [
-        ("date-outside-plan", SON, 13, 11),
-        ("bad-code", XUAN, 5, 7),
-        ("unknown-key", XUAN, 15, 5),
-        ("plan-target-wording", PLAN, 518, 24),
-    ],
-    en="4 error(s), 0 warning(s).",
-    vi="4 lỗi, 0 cảnh báo.",
-)
 
-
-@pytest.mark.parametrize("case", [*CHECK_CASES, pytest.param(SEVERAL, id="several-files-at-once")])
-def test_checks_catalogue(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("case", COMMUNE_CASES)
+def test_commune_rules_catalogue(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     check_case(case, tmp_path, monkeypatch)
 
 
@@ -654,105 +487,3 @@ def test_date_in_future_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert problem.code in WARNING_CODES and not problem.is_error
     assert "is in the future (today is 2024-06-30)" in problem_message(problem, "en")
     assert load(data, today=dt.date(2024, 7, 1)).problems == []
-
-
-# --- output formats ------------------------------------------------------------------------------
-
-
-def test_json_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = build(SEVERAL, tmp_path, monkeypatch)
-    problems = load(data).problems
-    result = validate(data, "--format", "json")
-    assert result.exit_code == 1
-    payload = json.loads(result.output)  # the whole output is the JSON list, nothing else
-    assert isinstance(payload, list)
-    assert [set(entry) for entry in payload] == [
-        {"path", "line", "column", "severity", "code", "message", "params"}
-    ] * len(SEVERAL.expected)
-    assert [(e["code"], e["path"], e["line"], e["column"]) for e in payload] == SEVERAL.expected
-    # the parameters of each message, as plain values a program can use
-    assert [e["params"] for e in payload] == [p.params for p in problems]
-    [bad_code] = [e for e in payload if e["code"] == "bad-code"]
-    assert bad_code["params"] == {"found": "21x15", "value": "21x15"}
-    assert {e["severity"] for e in payload} == {"error"}
-    assert [e["message"] for e in payload] == [problem_message(p, "vi") for p in problems]
-    english = json.loads(validate(data, "--format", "json", "--lang", "en").output)
-    assert [e["message"] for e in english] == [problem_message(p, "en") for p in problems]
-
-
-def test_github_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = build(SEVERAL, tmp_path, monkeypatch)
-    problems = load(data).problems
-    result = validate(data, "--format", "github", "--lang", "en")
-    assert result.exit_code == 1
-    assert result.output.splitlines() == [
-        f"::error file={path},line={line},col={column},title={code}::{problem_message(p, 'en')}"
-        for (code, path, line, column), p in zip(SEVERAL.expected, problems, strict=True)
-    ]
-
-
-def test_github_format_marks_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    case = case_by_id(CHECK_CASES, "no-safe-birth-group")
-    data = build(case, tmp_path, monkeypatch)
-    result = validate(data, "--format", "github")
-    assert result.exit_code == 0
-    assert re.fullmatch(
-        rf"::warning file={XUAN},line=6,col=1,title=allocation-no-denominator::[^\n]+\n",
-        result.output,
-    )
-
-
-def test_paths_are_relative_to_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    case = case_by_id(CHECK_CASES, "date-outside-plan")
-    data = build(case, tmp_path, monkeypatch)
-    monkeypatch.chdir(data / "communes")
-    result = validate(data)  # an absolute --data, shown from where the command runs
-    assert result.output.startswith("tra-xuan.yaml:12:11: error[date-outside-plan]: ")
-
-
-# --- messages ------------------------------------------------------------------------------------
-
-
-def test_every_expected_code_has_a_message() -> None:
-    cases = [p.values[0] for p in [*LOADER_CASES, *CHECK_CASES]] + [SEVERAL]
-    codes = {code for case in cases for code, *_ in case.expected} | WARNING_CODES
-    assert codes <= set(CODES), codes - set(CODES)
-
-
-_DOUBLED = re.compile(r"\bthe (decimal|date|id|value|target) the (text|number|boolean)\b")
-
-
-@pytest.mark.parametrize(
-    ("case_id", "raw"),
-    [
-        ("count-as-decimal", "12.5"),
-        ("zero-sessions", "0"),
-        ("not-one-of-the-choices", "thị trấn"),
-        ("impossible-date", "2024-02-30"),
-        ("bad-slug", "Trà Bùi"),
-        ("plan-target-wording", "Cấp xã"),
-    ],
-)
-def test_a_value_is_named_once(
-    case_id: str, raw: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    case = case_by_id([*LOADER_CASES, *CHECK_CASES], case_id)
-    data = build(case, tmp_path, monkeypatch)
-    [problem] = load(data).problems
-    message = problem_message(problem, "en")
-    assert raw in message
-    assert not _DOUBLED.search(message), message
-
-
-def test_json_format_gives_each_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    case = case_by_id(CHECK_CASES, "warning-shown-after-error")
-    data = build(case, tmp_path, monkeypatch)
-    result = validate(data, "--format", "json", "--lang", "en")
-    assert result.exit_code == 1
-    payload = json.loads(result.output)
-    assert [(e["code"], e["severity"], e["line"]) for e in payload] == [
-        ("level-no-target", "warning", 14),
-        ("date-outside-plan", "error", 16),
-    ]
-    github = validate(data, "--format", "github").output.splitlines()
-    assert [line.split(" ", 1)[0] for line in github] == ["::warning", "::error"]
