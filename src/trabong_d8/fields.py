@@ -147,7 +147,7 @@ def parse_narrative(value: Any) -> str | tuple[str, ...]:
 
 Date = Annotated[
     dt.date,
-    Checked(parse_date, {"type": "string", "format": "date", "pattern": _ISO_DATE.pattern[:-2] + "$"}),
+    Checked(parse_date, {"type": "string", "format": "date", "pattern": "^" + _ISO_DATE.pattern[:-2] + "$"}),
 ]
 Code = Annotated[str, Checked(parse_code, {"type": ["string", "integer"], "pattern": "^[0-9]+$"})]
 Narrative = Annotated[
